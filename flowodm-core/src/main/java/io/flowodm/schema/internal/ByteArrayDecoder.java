@@ -1,0 +1,342 @@
+package io.flowodm.schema.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.util.Utf8;
+
+/**
+ * Avro binary decoding straight from a byte array.
+ *
+ * <p>Every length, count and varint is checked against the bytes that are left before anything is
+ * allocated, so corrupt or hostile input ends in a {@link DataException} that says what was wrong
+ * and at which byte, never in an OutOfMemoryError. Not thread-safe.
+ */
+public final class ByteArrayDecoder extends Decoder {
+  /** Most items an array or map of zero-byte items (nulls, empty records) may claim. */
+  static final long MAX_EMPTY_ITEMS = 1 << 20;
+
+  private final byte[] buf;
+  private final int start;
+  private final int limit;
+  private int pos;
+
+  /** Reads {@code length} bytes of {@code buf} from {@code offset}. */
+  public ByteArrayDecoder(byte[] buf, int offset, int length) {
+    if (offset < 0 || length < 0 || offset > buf.length - length) {
+      throw new IllegalArgumentException(
+          "offset " + offset + " and length " + length + " do not fit " + buf.length + " bytes");
+    }
+    this.buf = buf;
+    this.start = offset;
+    this.pos = offset;
+    this.limit = offset + length;
+  }
+
+  /** Reads all of {@code buf}. */
+  public ByteArrayDecoder(byte[] buf) {
+    this(buf, 0, buf.length);
+  }
+
+  /** Bytes not read yet. */
+  public int remaining() {
+    return limit - pos;
+  }
+
+  /** The position relative to the start of the input, for messages. */
+  public int position() {
+    return pos - start;
+  }
+
+  private DataException truncated(int needed, String what) {
+    return new DataException(
+        "data ends early: "
+            + what
+            + " needs "
+            + needed
+            + " byte(s) at byte "
+            + position()
+            + " but only "
+            + remaining()
+            + " remain of "
+            + (limit - start));
+  }
+
+  /**
+   * Checks a collection's item count against the bytes left: each item takes at least {@code
+   * minItemSize} bytes, so a count that cannot fit is corrupt data, refused before allocating.
+   */
+  public static void checkItemCount(Decoder in, long count, int minItemSize, String what) {
+    if (count < 0 || count > Integer.MAX_VALUE - 8) {
+      throw new DataException(what + " claims " + count + " items, more than any array can hold");
+    }
+    if (in instanceof ByteArrayDecoder d) {
+      long max = minItemSize > 0 ? d.remaining() / minItemSize : MAX_EMPTY_ITEMS;
+      if (count > max) {
+        throw new DataException(
+            what
+                + " claims "
+                + count
+                + " items at byte "
+                + d.position()
+                + " but only "
+                + d.remaining()
+                + " bytes remain: the data is corrupt or was written with another schema");
+      }
+    }
+  }
+
+  @Override
+  public void readNull() {}
+
+  @Override
+  public boolean readBoolean() {
+    if (pos >= limit) {
+      throw truncated(1, "a boolean");
+    }
+    int b = buf[pos];
+    if ((b & ~1) != 0) {
+      throw new DataException("invalid boolean byte " + (b & 0xFF) + " at byte " + position());
+    }
+    pos++;
+    return b == 1;
+  }
+
+  @Override
+  public int readInt() {
+    int p = pos;
+    int b;
+    int n = 0;
+    int shift = 0;
+    do {
+      if (p >= limit) {
+        throw truncated(1, "an int");
+      }
+      if (shift > 28) {
+        throw new DataException("malformed int at byte " + position() + ": varint longer than 5 bytes");
+      }
+      b = buf[p++] & 0xFF;
+      n |= (b & 0x7F) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    pos = p;
+    return (n >>> 1) ^ -(n & 1);
+  }
+
+  @Override
+  public long readLong() {
+    int p = pos;
+    long b;
+    long n = 0;
+    int shift = 0;
+    do {
+      if (p >= limit) {
+        throw truncated(1, "a long");
+      }
+      if (shift > 63) {
+        throw new DataException("malformed long at byte " + position() + ": varint longer than 10 bytes");
+      }
+      b = buf[p++] & 0xFF;
+      n |= (b & 0x7F) << shift;
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    pos = p;
+    return (n >>> 1) ^ -(n & 1);
+  }
+
+  @Override
+  public float readFloat() {
+    if (limit - pos < 4) {
+      throw truncated(4, "a float");
+    }
+    byte[] b = buf;
+    int p = pos;
+    int bits = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
+    pos = p + 4;
+    return Float.intBitsToFloat(bits);
+  }
+
+  @Override
+  public double readDouble() {
+    if (limit - pos < 8) {
+      throw truncated(8, "a double");
+    }
+    byte[] b = buf;
+    int p = pos;
+    long bits =
+        (b[p] & 0xFFL)
+            | (b[p + 1] & 0xFFL) << 8
+            | (b[p + 2] & 0xFFL) << 16
+            | (b[p + 3] & 0xFFL) << 24
+            | (b[p + 4] & 0xFFL) << 32
+            | (b[p + 5] & 0xFFL) << 40
+            | (b[p + 6] & 0xFFL) << 48
+            | (b[p + 7] & 0xFFL) << 56;
+    pos = p + 8;
+    return Double.longBitsToDouble(bits);
+  }
+
+  private int readLength(String what) {
+    int at = position();
+    long len = readLong();
+    if (len < 0) {
+      throw new DataException("negative length " + len + " for " + what + " at byte " + at);
+    }
+    if (len > remaining()) {
+      throw new DataException(
+          what
+              + " at byte "
+              + at
+              + " claims "
+              + len
+              + " bytes but only "
+              + remaining()
+              + " remain: the data is corrupt or was written with another schema");
+    }
+    return (int) len;
+  }
+
+  @Override
+  public String readString() {
+    int len = readLength("a string");
+    String s = new String(buf, pos, len, StandardCharsets.UTF_8);
+    pos += len;
+    return s;
+  }
+
+  @Override
+  public Utf8 readString(Utf8 old) {
+    int len = readLength("a string");
+    Utf8 result = old != null ? old : new Utf8();
+    result.setByteLength(len);
+    System.arraycopy(buf, pos, result.getBytes(), 0, len);
+    pos += len;
+    return result;
+  }
+
+  @Override
+  public void skipString() {
+    pos += readLength("a string");
+  }
+
+  /** Reads Avro bytes into a new array. */
+  public byte[] readByteArray() {
+    int len = readLength("bytes");
+    byte[] out = new byte[len];
+    System.arraycopy(buf, pos, out, 0, len);
+    pos += len;
+    return out;
+  }
+
+  @Override
+  public ByteBuffer readBytes(ByteBuffer old) {
+    int len = readLength("bytes");
+    ByteBuffer result;
+    if (old != null && old.capacity() >= len && !old.isReadOnly()) {
+      result = old;
+      result.clear();
+    } else {
+      result = ByteBuffer.allocate(len);
+    }
+    result.put(buf, pos, len);
+    result.flip();
+    pos += len;
+    return result;
+  }
+
+  @Override
+  public void skipBytes() {
+    pos += readLength("bytes");
+  }
+
+  @Override
+  public void readFixed(byte[] bytes, int start, int length) {
+    if (limit - pos < length) {
+      throw truncated(length, "a fixed");
+    }
+    System.arraycopy(buf, pos, bytes, start, length);
+    pos += length;
+  }
+
+  @Override
+  public void skipFixed(int length) {
+    if (limit - pos < length) {
+      throw truncated(length, "a fixed");
+    }
+    pos += length;
+  }
+
+  @Override
+  public int readEnum() {
+    return readInt();
+  }
+
+  private long readBlockCount(String what) {
+    long count = readLong();
+    if (count < 0) {
+      if (count == Long.MIN_VALUE) {
+        throw new DataException("invalid " + what + " block count at byte " + position());
+      }
+      readBlockSize(what);
+      count = -count;
+    }
+    return count;
+  }
+
+  private long readBlockSize(String what) {
+    long size = readLong();
+    if (size < 0 || size > remaining()) {
+      throw new DataException(
+          what + " block size " + size + " at byte " + position() + " exceeds the " + remaining() + " bytes left");
+    }
+    return size;
+  }
+
+  @Override
+  public long readArrayStart() {
+    return readBlockCount("array");
+  }
+
+  @Override
+  public long arrayNext() {
+    return readBlockCount("array");
+  }
+
+  @Override
+  public long skipArray() {
+    return skipBlocks("array");
+  }
+
+  private long skipBlocks(String what) {
+    while (true) {
+      long count = readLong();
+      if (count >= 0) {
+        return count;
+      }
+      if (count == Long.MIN_VALUE) {
+        throw new DataException("invalid " + what + " block count at byte " + position());
+      }
+      pos += (int) readBlockSize(what);
+    }
+  }
+
+  @Override
+  public long readMapStart() {
+    return readBlockCount("map");
+  }
+
+  @Override
+  public long mapNext() {
+    return readBlockCount("map");
+  }
+
+  @Override
+  public long skipMap() {
+    return skipBlocks("map");
+  }
+
+  @Override
+  public int readIndex() {
+    return readInt();
+  }
+}

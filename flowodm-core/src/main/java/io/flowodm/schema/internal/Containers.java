@@ -1,0 +1,302 @@
+package io.flowodm.schema.internal;
+
+import io.flowodm.annotation.Decimal;
+import io.flowodm.annotation.Timestamp;
+import io.flowodm.schema.MappingContext;
+import io.flowodm.schema.TypeMapper;
+import io.flowodm.schema.TypeMapping;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Array;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.io.Encoder;
+
+/** Lists, sets, collections and arrays as Avro arrays; {@code Map<String, V>} as Avro maps. */
+public final class Containers {
+  private Containers() {}
+
+  /** Maps List, Set, Collection, T[] and Map with String keys. */
+  public static final TypeMapper FACTORY = Containers::create;
+
+  /** Annotations that describe the values inside a container, so they pass down to its elements. */
+  static Set<? extends Annotation> forElements(Set<? extends Annotation> annotations) {
+    return annotations.stream()
+        .filter(a -> a instanceof Decimal || a instanceof Timestamp)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
+    Set<? extends Annotation> inner = forElements(annotations);
+    if (type instanceof Class<?> c) {
+      if (c.isArray() && c != byte[].class) {
+        Class<?> component = c.getComponentType();
+        return new ArrayMapping<>(context.lookup(component, inner, "[]"), Kind.ARRAY, component);
+      }
+      if (c == List.class || c == Set.class || c == Collection.class || c == Map.class) {
+        throw context.fail(
+            "raw "
+                + c.getSimpleName()
+                + " has no element type. Declare it with type arguments, such as "
+                + (c == Map.class ? "Map<String, Integer>." : c.getSimpleName() + "<String>."));
+      }
+      if (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+        throw context.fail(
+            "the concrete collection " + c.getName() + " is not mapped. Declare the component as List, Set, Collection or Map.");
+      }
+      return null;
+    }
+    if (type instanceof GenericArrayType g) {
+      Type component = g.getGenericComponentType();
+      Class<?> raw = rawClass(component);
+      return new ArrayMapping<>(context.lookup(component, inner, "[]"), Kind.ARRAY, raw);
+    }
+    if (!(type instanceof ParameterizedType p)) {
+      return null;
+    }
+    Type raw = p.getRawType();
+    Type[] args = p.getActualTypeArguments();
+    if (raw == List.class || raw == Collection.class || raw == Set.class) {
+      Kind kind = raw == Set.class ? Kind.SET : Kind.LIST;
+      return new ArrayMapping<>(context.lookup(args[0], inner, "[]"), kind, null);
+    }
+    if (raw == Map.class) {
+      Type key = args[0];
+      if (key != String.class && key != CharSequence.class) {
+        throw context.fail(
+            "Avro map keys are strings, and this map's key is "
+                + key.getTypeName()
+                + ". Use Map<String, "
+                + args[1].getTypeName()
+                + ">, or a List of records holding key and value.");
+      }
+      return new MapMapping<>(context.lookup(args[1], inner, "{}"));
+    }
+    if (raw instanceof Class<?> c && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))) {
+      throw context.fail(
+          "the concrete collection " + c.getName() + " is not mapped. Declare the component as List, Set, Collection or Map.");
+    }
+    return null;
+  }
+
+  private static Class<?> rawClass(Type t) {
+    if (t instanceof Class<?> c) return c;
+    if (t instanceof ParameterizedType p) return (Class<?>) p.getRawType();
+    if (t instanceof GenericArrayType g) return Array.newInstance(rawClass(g.getGenericComponentType()), 0).getClass();
+    if (t instanceof TypeVariable<?> || t instanceof WildcardType) return Object.class;
+    return Object.class;
+  }
+
+  enum Kind {
+    LIST,
+    SET,
+    ARRAY
+  }
+
+  /** An Avro array read into an unmodifiable List or Set, or a Java array. */
+  static final class ArrayMapping<C> extends TypeMapping<C> {
+    private final TypeMapping<Object> element;
+    private final Kind kind;
+    private final Class<?> componentClass;
+    private final Schema schema;
+    private final boolean elementNullable;
+    private int minItemSize = -1; // computed on first read: a recursive record has no fields yet here
+
+    @SuppressWarnings("unchecked")
+    ArrayMapping(TypeMapping<?> element, Kind kind, Class<?> componentClass) {
+      this.element = (TypeMapping<Object>) element;
+      this.kind = kind;
+      this.componentClass = componentClass;
+      this.schema = Schema.createArray(element.schema());
+      this.elementNullable = element.acceptsNull();
+    }
+
+    @Override
+    public Schema schema() {
+      return schema;
+    }
+
+    @Override
+    public void write(C value, Encoder out) throws IOException {
+      out.writeArrayStart();
+      if (kind == Kind.ARRAY) {
+        int n = Array.getLength(value);
+        out.setItemCount(n);
+        for (int i = 0; i < n; i++) {
+          out.startItem();
+          writeItem(Array.get(value, i), i, out);
+        }
+      } else {
+        Collection<?> items = (Collection<?>) value;
+        out.setItemCount(items.size());
+        int i = 0;
+        for (Object item : items) {
+          out.startItem();
+          writeItem(item, i++, out);
+        }
+      }
+      out.writeArrayEnd();
+    }
+
+    private void writeItem(Object item, int index, Encoder out) throws IOException {
+      if (item == null && !elementNullable) {
+        throw new DataException("is null, but the elements are not nullable. Remove the null or declare them nullable")
+            .within("[" + index + "]");
+      }
+      try {
+        element.write(item, out);
+      } catch (RuntimeException | IOException e) {
+        throw DataException.wrap(e).within("[" + index + "]");
+      }
+    }
+
+    @Override
+    public C read(Decoder in) throws IOException {
+      return readWith(in, element::read);
+    }
+
+    @SuppressWarnings("unchecked")
+    private C readWith(Decoder in, Reader<Object> items) throws IOException {
+      List<Object> list = new ArrayList<>();
+      int index = 0;
+      if (minItemSize < 0) {
+        minItemSize = Schemas.minSize(element.schema());
+      }
+      for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
+        ByteArrayDecoder.checkItemCount(in, n, minItemSize, "an array");
+        if (list.isEmpty()) {
+          list = new ArrayList<>((int) n);
+        }
+        for (long i = 0; i < n; i++, index++) {
+          try {
+            list.add(items.read(in));
+          } catch (RuntimeException | IOException e) {
+            throw DataException.wrap(e).within("[" + index + "]");
+          }
+        }
+      }
+      return switch (kind) {
+        case LIST -> (C) java.util.Collections.unmodifiableList(list);
+        case SET -> (C) java.util.Collections.unmodifiableSet(new LinkedHashSet<>(list));
+        case ARRAY -> {
+          Object array = Array.newInstance(componentClass, list.size());
+          for (int i = 0; i < list.size(); i++) {
+            Array.set(array, i, list.get(i));
+          }
+          yield (C) array;
+        }
+      };
+    }
+
+    @Override
+    public Reader<C> resolve(Schema writer, Resolver resolver) {
+      if (writer.getType() != Schema.Type.ARRAY) {
+        throw new DataException("data written as " + Schemas.describe(writer) + " cannot be read as an array");
+      }
+      Reader<Object> items = resolver.resolve(writer.getElementType(), element);
+      return in -> readWith(in, items);
+    }
+
+    @Override
+    public String toString() {
+      return kind.name().toLowerCase(java.util.Locale.ROOT) + " of " + element;
+    }
+  }
+
+  /** An Avro map read into an unmodifiable insertion-ordered Map. */
+  static final class MapMapping<V> extends TypeMapping<Map<CharSequence, V>> {
+    private final TypeMapping<V> value;
+    private final Schema schema;
+    private final boolean valueNullable;
+    private int minEntrySize = -1; // computed on first read, as for arrays
+
+    MapMapping(TypeMapping<?> value) {
+      @SuppressWarnings("unchecked")
+      TypeMapping<V> v = (TypeMapping<V>) value;
+      this.value = v;
+      this.schema = Schema.createMap(value.schema());
+      this.valueNullable = value.acceptsNull();
+    }
+
+    @Override
+    public Schema schema() {
+      return schema;
+    }
+
+    @Override
+    public void write(Map<CharSequence, V> map, Encoder out) throws IOException {
+      out.writeMapStart();
+      out.setItemCount(map.size());
+      for (Map.Entry<CharSequence, V> e : map.entrySet()) {
+        out.startItem();
+        CharSequence key = e.getKey();
+        if (key == null) {
+          throw new DataException("has a null key; Avro map keys are strings and cannot be null").within("{null}");
+        }
+        V v = e.getValue();
+        if (v == null && !valueNullable) {
+          throw new DataException("is null, but the values are not nullable. Remove the entry or declare the values nullable")
+              .within("{" + key + "}");
+        }
+        out.writeString(key.toString());
+        try {
+          value.write(v, out);
+        } catch (RuntimeException | IOException ex) {
+          throw DataException.wrap(ex).within("{" + key + "}");
+        }
+      }
+      out.writeMapEnd();
+    }
+
+    @Override
+    public Map<CharSequence, V> read(Decoder in) throws IOException {
+      return readWith(in, value::read);
+    }
+
+    private Map<CharSequence, V> readWith(Decoder in, Reader<V> values) throws IOException {
+      Map<CharSequence, V> map = new LinkedHashMap<>();
+      if (minEntrySize < 0) {
+        minEntrySize = 1 + Schemas.minSize(value.schema());
+      }
+      for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
+        ByteArrayDecoder.checkItemCount(in, n, minEntrySize, "a map");
+        for (long i = 0; i < n; i++) {
+          String key = in.readString();
+          try {
+            map.put(key, values.read(in));
+          } catch (RuntimeException | IOException e) {
+            throw DataException.wrap(e).within("{" + key + "}");
+          }
+        }
+      }
+      return java.util.Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public Reader<Map<CharSequence, V>> resolve(Schema writer, Resolver resolver) {
+      if (writer.getType() != Schema.Type.MAP) {
+        throw new DataException("data written as " + Schemas.describe(writer) + " cannot be read as a map");
+      }
+      Reader<V> values = resolver.resolve(writer.getValueType(), value);
+      return in -> readWith(in, values);
+    }
+
+    @Override
+    public String toString() {
+      return "map of " + value;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.flowodm.schema.internal;
+
+import io.flowodm.SchemaGenerationException;
+import io.flowodm.schema.MappingContext;
+import io.flowodm.schema.TypeMapper;
+import io.flowodm.schema.TypeMapping;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One outermost lookup of a root type through the chain of mappers. Named types it defines are
+ * staged here and published to the shared cache only when the whole lookup succeeds, so a failed
+ * lookup leaves nothing half-built behind. Not thread-safe; callers serialize lookups.
+ */
+public final class Lookup implements MappingContext, NamedTypes {
+  /** The built-in mappers, in the order they are consulted after the user's. */
+  public static final List<TypeMapper> BUILT_IN =
+      List.of(Primitives.FACTORY, Logical.FACTORY, Containers.FACTORY, Enums.FACTORY, Records.FACTORY, Unions.FACTORY);
+
+  private final List<TypeMapper> mappers;
+  private final Map<Class<?>, TypeMapping<?>> published;
+  private final Map<String, Class<?>> publishedNames;
+  private final Map<Class<?>, TypeMapping<?>> staged = new HashMap<>();
+  private final Map<String, Class<?>> stagedNames = new HashMap<>();
+  private final Deque<String> path = new ArrayDeque<>();
+  private final Deque<Type> types = new ArrayDeque<>();
+
+  /**
+   * @param mappers user mappers followed by {@link #BUILT_IN}
+   * @param published named types of earlier lookups; read here, written by {@link #publish}
+   */
+  public Lookup(
+      List<TypeMapper> mappers, Map<Class<?>, TypeMapping<?>> published, Map<String, Class<?>> publishedNames) {
+    this.mappers = mappers;
+    this.published = published;
+    this.publishedNames = publishedNames;
+  }
+
+  /** Maps a root type, whose simple name starts every path. */
+  public TypeMapping<?> root(Class<?> type) {
+    path.clear();
+    types.clear();
+    return lookup(type, Set.of(), type.getSimpleName());
+  }
+
+  /** Makes the named types of a successful lookup visible to later ones. */
+  public void publish() {
+    published.putAll(staged);
+    publishedNames.putAll(stagedNames);
+  }
+
+  @Override
+  public TypeMapping<?> lookup(Type type, Set<? extends Annotation> annotations, String segment) {
+    path.addLast(segment);
+    types.addLast(type);
+    try {
+      TypeMapping<?> nullable = Nullables.create(type, annotations, this);
+      if (nullable != null) {
+        return nullable;
+      }
+      for (TypeMapper mapper : mappers) {
+        TypeMapping<?> mapping = mapper.create(type, annotations, this);
+        if (mapping != null) {
+          return mapping;
+        }
+      }
+      throw fail(unsupported(type));
+    } finally {
+      path.removeLast();
+      types.removeLast();
+    }
+  }
+
+  private static String unsupported(Type type) {
+    if (type == Object.class) {
+      return "Object has no Avro type. Use a concrete type: a record, String, a number, or a sealed interface of records.";
+    }
+    if (type instanceof TypeVariable<?> v) {
+      return "the type variable "
+          + v.getName()
+          + " has no Avro type. Records with type parameters cannot be mapped; use a concrete type.";
+    }
+    if (type instanceof WildcardType) {
+      return "a wildcard has no Avro type. Use a concrete type argument, such as List<String>.";
+    }
+    if (type instanceof ParameterizedType p) {
+      return "the generic type "
+          + p.getTypeName()
+          + " is not mapped. Use a record, List, Set, Map<String, V> or Optional, or add a TypeMapper for it.";
+    }
+    if (type instanceof Class<?> c) {
+      if (c.isInterface()) {
+        return "the interface "
+            + c.getName()
+            + " is not sealed. Make it a sealed interface whose permitted subtypes are records, or use a record.";
+      }
+      return c.getName()
+          + " is a class, not a record, and no mapper handles it. Make it a record, or add a TypeMapper for it.";
+    }
+    return type.getTypeName() + " is not mapped. Add a TypeMapper for it.";
+  }
+
+  @Override
+  public String path() {
+    return String.join("", path);
+  }
+
+  @Override
+  public SchemaGenerationException fail(String problemAndFix) {
+    Type type = types.peekLast();
+    return failAt("", type, problemAndFix);
+  }
+
+  /** An error for {@code segment} below the current path, such as a field's default. */
+  public SchemaGenerationException failAt(String segment, Type type, String problemAndFix) {
+    String where = path() + segment;
+    String typeName = type == null ? "" : " (" + type.getTypeName() + ")";
+    return new SchemaGenerationException(
+        "Cannot generate an Avro schema for " + where + typeName + ": " + problemAndFix);
+  }
+
+  @Override
+  public TypeMapping<?> get(Class<?> type) {
+    TypeMapping<?> mapping = staged.get(type);
+    return mapping != null ? mapping : published.get(type);
+  }
+
+  @Override
+  public void define(Class<?> type, TypeMapping<?> mapping, MappingContext context) {
+    String fullName = mapping.schema().getFullName();
+    Class<?> owner = stagedNames.get(fullName);
+    if (owner == null) {
+      owner = publishedNames.get(fullName);
+    }
+    if (owner != null && owner != type) {
+      throw fail(
+          "its Avro name "
+              + fullName
+              + " is already used by "
+              + owner.getName()
+              + ". Give one of them another name with @AvroName or @Namespace.");
+    }
+    staged.put(type, mapping);
+    stagedNames.put(fullName, type);
+  }
+}

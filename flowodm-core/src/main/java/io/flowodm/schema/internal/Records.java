@@ -1,0 +1,194 @@
+package io.flowodm.schema.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowodm.annotation.Aliases;
+import io.flowodm.annotation.AvroDefault;
+import io.flowodm.annotation.AvroName;
+import io.flowodm.annotation.Doc;
+import io.flowodm.schema.MappingContext;
+import io.flowodm.schema.TypeMapper;
+import io.flowodm.schema.TypeMapping;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+
+/** Java records as Avro records: one field per component, in declaration order. */
+public final class Records {
+  private Records() {}
+
+  /** Maps record classes; each is defined once per schema and referenced by name after. */
+  public static final TypeMapper FACTORY = Records::create;
+
+  private static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
+    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && raw.isRecord()) {
+      throw context.fail(
+          "records with type parameters are not mapped. Declare a record with concrete component types instead.");
+    }
+    if (!(type instanceof Class<?> c) || !c.isRecord()) {
+      return null;
+    }
+    NamedTypes named = NamedTypes.of(context);
+    TypeMapping<?> existing = named.get(c);
+    if (existing != null) {
+      return existing;
+    }
+    if (c.getTypeParameters().length > 0) {
+      throw context.fail(
+          "records with type parameters are not mapped. Declare a record with concrete component types instead.");
+    }
+    return build(c, context, named);
+  }
+
+  private static <R> RecordMapping<R> build(Class<R> type, MappingContext context, NamedTypes named) {
+    Names names = Names.of(type, context);
+    Doc doc = type.getAnnotation(Doc.class);
+    Schema schema = Schema.createRecord(names.name(), doc == null ? null : doc.value(), names.namespace(), false);
+    Aliases aliases = type.getAnnotation(Aliases.class);
+    if (aliases != null) {
+      for (String alias : aliases.value()) {
+        schema.addAlias(alias);
+      }
+    }
+    RecordMapping<R> mapping = new RecordMapping<>(type, schema);
+    named.define(type, mapping, context);
+
+    MethodHandles.Lookup lookup = accessFor(type, context);
+    RecordComponent[] components = type.getRecordComponents();
+    List<RecordField> fields = new ArrayList<>(components.length);
+    List<Schema.Field> avroFields = new ArrayList<>(components.length);
+    Set<String> fieldNames = new java.util.HashSet<>();
+    Class<?>[] parameterTypes = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent rc = components[i];
+      parameterTypes[i] = rc.getType();
+      Set<Annotation> annotations = annotationsOf(type, rc);
+      TypeMapping<?> fieldMapping = context.lookup(rc.getGenericType(), annotations, "." + rc.getName());
+      String segment = "." + rc.getName();
+      AvroName avroName = rc.getAnnotation(AvroName.class);
+      String fieldName = avroName != null ? avroName.value() : rc.getName();
+      if (!Schemas.isValidName(fieldName)) {
+        throw failAt(context, segment, rc, "\"" + fieldName + "\" is not a valid Avro field name. Use @AvroName.");
+      }
+      if (!fieldNames.add(fieldName)) {
+        throw failAt(context, segment, rc, "another component already has the Avro name " + fieldName + ". Use @AvroName.");
+      }
+      JsonNode defaultValue = null;
+      AvroDefault def = TypeMapper.find(annotations, AvroDefault.class);
+      if (def != null) {
+        defaultValue = DefaultValues.parse(def.value());
+        if (defaultValue == null) {
+          throw failAt(
+              context,
+              segment,
+              rc,
+              "@AvroDefault(\""
+                  + def.value()
+                  + "\") is not valid JSON. Write the default as Avro JSON: 0, true, \"\\\"text\\\"\", [], {} or null.");
+        }
+        if (fieldMapping instanceof Nullables.NullableMapping<?> nullable && !defaultValue.isNull()) {
+          fieldMapping = nullable.withNullLast();
+        }
+        String problem = DefaultValues.check(defaultValue, fieldMapping.schema());
+        if (problem != null) {
+          throw failAt(
+              context,
+              segment,
+              rc,
+              "@AvroDefault(\"" + def.value() + "\") does not match " + Schemas.describe(fieldMapping.schema()) + ": "
+                  + problem + ".");
+        }
+      } else if (fieldMapping.schema().getType() == Schema.Type.UNION
+          && fieldMapping.schema().getTypes().get(0).getType() == Schema.Type.NULL) {
+        defaultValue = com.fasterxml.jackson.databind.node.NullNode.getInstance();
+      }
+      Doc fieldDoc = rc.getAnnotation(Doc.class);
+      Schema.Field field =
+          new Schema.Field(
+              fieldName,
+              fieldMapping.schema(),
+              fieldDoc == null ? null : fieldDoc.value(),
+              defaultValue == null ? null : DefaultValues.toAvro(defaultValue));
+      Aliases fieldAliases = rc.getAnnotation(Aliases.class);
+      if (fieldAliases != null) {
+        for (String alias : fieldAliases.value()) {
+          field.addAlias(alias);
+        }
+      }
+      avroFields.add(field);
+      MethodHandle getter;
+      try {
+        getter = lookup.unreflect(rc.getAccessor());
+      } catch (IllegalAccessException e) {
+        throw failAt(context, segment, rc, "its accessor cannot be called: " + e.getMessage() + ". Make the record public.");
+      }
+      byte[] defaultBytes = defaultValue == null ? null : DefaultValues.encode(defaultValue, fieldMapping.schema());
+      fields.add(RecordField.of(i, rc.getName(), fieldName, fieldMapping, getter, defaultBytes, field.aliases()));
+    }
+    schema.setFields(avroFields);
+    MethodHandle constructor;
+    try {
+      constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(parameterTypes));
+    } catch (ReflectiveOperationException e) {
+      throw context.fail("its canonical constructor cannot be called: " + e.getMessage() + ". Make the record public.");
+    }
+    mapping.complete(fields, constructor);
+    return mapping;
+  }
+
+  private static io.flowodm.SchemaGenerationException failAt(
+      MappingContext context, String segment, RecordComponent rc, String problem) {
+    if (context instanceof Lookup l) {
+      return l.failAt(segment, rc.getGenericType(), problem);
+    }
+    return context.fail(segment + ": " + problem);
+  }
+
+  private static MethodHandles.Lookup accessFor(Class<?> type, MappingContext context) {
+    try {
+      return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+    } catch (IllegalAccessException e) {
+      throw context.fail(
+          "FlowODM cannot access the record: "
+              + e.getMessage()
+              + ". Open its package to io.flowodm.core in module-info.java (opens "
+              + type.getPackageName()
+              + " to io.flowodm.core;).");
+    }
+  }
+
+  /**
+   * The annotations of a component wherever Java puts them: on the component, its type use, its
+   * accessor and its field. Nullable markers that are not RECORD_COMPONENT targets land on the
+   * latter three.
+   */
+  static Set<Annotation> annotationsOf(Class<?> record, RecordComponent rc) {
+    Map<Class<? extends Annotation>, Annotation> all = new LinkedHashMap<>();
+    for (Annotation a : rc.getAnnotations()) all.putIfAbsent(a.annotationType(), a);
+    for (Annotation a : rc.getAnnotatedType().getAnnotations()) all.putIfAbsent(a.annotationType(), a);
+    for (Annotation a : rc.getAccessor().getAnnotations()) all.putIfAbsent(a.annotationType(), a);
+    try {
+      Field f = record.getDeclaredField(rc.getName());
+      for (Annotation a : f.getAnnotations()) all.putIfAbsent(a.annotationType(), a);
+      for (Annotation a : f.getAnnotatedType().getAnnotations()) all.putIfAbsent(a.annotationType(), a);
+    } catch (NoSuchFieldException e) {
+      // Records always have the field; nothing more to collect if not.
+    }
+    return Set.copyOf(all.values());
+  }
+
+  /** A MethodType for a getter returning {@code type} from an Object. */
+  static MethodType getterType(Class<?> type) {
+    return MethodType.methodType(type, Object.class);
+  }
+}
