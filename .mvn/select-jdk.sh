@@ -12,6 +12,14 @@ flowodm_jdk_major() {
     | sed -n 's/^ *java\.specification\.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p'
 }
 
+flowodm_quiet_new_jdk() {
+  # JDK 24+ warns about Maven's own use of sun.misc.Unsafe and JNI; allow them for Maven's JVM.
+  if [ "$1" -ge 24 ]; then
+    MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+    export MAVEN_OPTS
+  fi
+}
+
 flowodm_select_jdk() {
   flowodm_min=21
   flowodm_current=""
@@ -23,6 +31,7 @@ flowodm_select_jdk() {
   if [ -n "$flowodm_current" ]; then
     flowodm_v="$(flowodm_jdk_major "$flowodm_current")"
     if [ -n "$flowodm_v" ] && [ "$flowodm_v" -ge "$flowodm_min" ]; then
+      flowodm_quiet_new_jdk "$flowodm_v"
       return 0
     fi
   fi
@@ -45,6 +54,7 @@ flowodm_select_jdk() {
   if [ -n "$flowodm_best" ]; then
     JAVA_HOME="$flowodm_best"
     export JAVA_HOME
+    flowodm_quiet_new_jdk "$flowodm_best_v"
     [ "${MVNW_VERBOSE-}" != true ] || echo "mvnw: using JDK $flowodm_best_v at $JAVA_HOME" >&2
   else
     echo "mvnw: FlowODM needs a JDK >= $flowodm_min, and none was found (java on PATH is ${flowodm_v:-unknown})." >&2
