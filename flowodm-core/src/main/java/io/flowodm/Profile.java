@@ -1,0 +1,251 @@
+package io.flowodm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * A named set of Kafka consumer and producer settings for a kind of workload, with the values of
+ * the Python FlowODM's settings classes: {@link #DEFAULT}, {@link #LONG_RUNNING}, {@link #BATCH},
+ * {@link #REAL_TIME}, {@link #HIGH_THROUGHPUT}, {@link #RELIABLE}.
+ *
+ * <p>Every value is applied to the clients, including {@code max.poll.records} and the producer
+ * settings. Where a value would be refused by the Kafka 4 clients (idempotence with {@code acks=1}
+ * or {@code retries=0}), the profile sets what the client needs and {@link #explain()} says so.
+ * Profiles are immutable; {@link #with} returns a changed copy.
+ */
+public final class Profile {
+  private static final String SESSION = ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
+  private static final String HEARTBEAT = ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG;
+  private static final String MAX_POLL_INTERVAL = ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG;
+  private static final String MAX_POLL_RECORDS = ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
+  private static final String RESET = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG;
+  private static final String AUTO_COMMIT = ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG;
+
+  /** Balanced defaults: at-least-once consuming from the earliest offset, acknowledged sends. */
+  public static final Profile DEFAULT =
+      new Profile("DEFAULT", consumer(45000, 15000, 300000, 500, "earliest", false), baseProducer(), List.of());
+
+  /** Handlers that take minutes per record: long session and poll intervals, small batches. */
+  public static final Profile LONG_RUNNING =
+      new Profile("LONG_RUNNING", consumer(300000, 60000, 600000, 100, "earliest", false), baseProducer(), List.of());
+
+  /** Batch jobs that work through a backlog in large polls. */
+  public static final Profile BATCH =
+      new Profile("BATCH", consumer(45000, 15000, 300000, 500, "earliest", false), baseProducer(), List.of());
+
+  /** Low-latency consumers that only care about new records: small polls, latest offset. */
+  public static final Profile REAL_TIME =
+      new Profile("REAL_TIME", consumer(10000, 3000, 30000, 10, "latest", true), baseProducer(), List.of());
+
+  /** Throughput over durability: big batches, lz4, leader-only acknowledgement, no retries. */
+  public static final Profile HIGH_THROUGHPUT = highThroughput();
+
+  /** Durability over throughput: idempotent, one request in flight, many retries. */
+  public static final Profile RELIABLE = reliable();
+
+  private static final List<Profile> ALL =
+      List.of(DEFAULT, LONG_RUNNING, BATCH, REAL_TIME, HIGH_THROUGHPUT, RELIABLE);
+
+  private final String name;
+  private final Map<String, Object> consumer;
+  private final Map<String, Object> producer;
+  private final List<String> notes;
+
+  private Profile(String name, Map<String, Object> consumer, Map<String, Object> producer, List<String> notes) {
+    this.name = name;
+    this.consumer = Collections.unmodifiableMap(new LinkedHashMap<>(consumer));
+    this.producer = Collections.unmodifiableMap(new LinkedHashMap<>(producer));
+    this.notes = List.copyOf(notes);
+  }
+
+  private static Map<String, Object> consumer(
+      int session, int heartbeat, int maxPollInterval, int maxPollRecords, String reset, boolean autoCommit) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put(SESSION, session);
+    c.put(HEARTBEAT, heartbeat);
+    c.put(MAX_POLL_INTERVAL, maxPollInterval);
+    c.put(MAX_POLL_RECORDS, maxPollRecords);
+    c.put(RESET, reset);
+    c.put(AUTO_COMMIT, autoCommit);
+    return c;
+  }
+
+  private static Map<String, Object> baseProducer() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.RETRIES_CONFIG, 3);
+    p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+    return p;
+  }
+
+  private static Profile highThroughput() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ProducerConfig.ACKS_CONFIG, "1");
+    p.put(ProducerConfig.RETRIES_CONFIG, 0);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    return new Profile(
+        "HIGH_THROUGHPUT",
+        consumer(45000, 15000, 300000, 1000, "latest", true),
+        p,
+        List.of(
+            "enable.idempotence=false: the Kafka 4 producer is idempotent by default, and idempotence"
+                + " requires acks=all and retries > 0, which this profile gives up for throughput."));
+  }
+
+  private static Profile reliable() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.RETRIES_CONFIG, 10);
+    p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 500);
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    return new Profile("RELIABLE", consumer(60000, 20000, 300000, 100, "earliest", false), p, List.of());
+  }
+
+  /**
+   * The profile with this name, ignoring case, dashes, underscores and spaces: {@code "real-time"},
+   * {@code "REAL_TIME"} and the Python class name {@code "RealTime"} all name {@link #REAL_TIME}.
+   *
+   * @throws ConfigurationException naming the profiles that exist
+   */
+  public static Profile named(String name) {
+    Objects.requireNonNull(name, "name");
+    String key = normalize(name);
+    for (Profile p : ALL) {
+      if (normalize(p.name).equals(key)) {
+        return p;
+      }
+    }
+    if (key.equals("base")) {
+      return DEFAULT;
+    }
+    throw new ConfigurationException(
+        "Unknown profile \""
+            + name
+            + "\". Use one of "
+            + ALL.stream().map(p -> p.name.toLowerCase(Locale.ROOT).replace('_', '-')).toList()
+            + ".");
+  }
+
+  private static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[-_\\s]", "");
+  }
+
+  /** The profile's name, such as {@code REAL_TIME}. */
+  public String name() {
+    return name;
+  }
+
+  /** The consumer settings, in the order they are documented. */
+  public Map<String, Object> consumerConfig() {
+    return consumer;
+  }
+
+  /** The producer settings. */
+  public Map<String, Object> producerConfig() {
+    return producer;
+  }
+
+  /** Whether Kafka commits consumed offsets by itself ({@code enable.auto.commit}). */
+  public boolean autoCommit() {
+    return Boolean.parseBoolean(String.valueOf(consumer.get(AUTO_COMMIT)));
+  }
+
+  /**
+   * A copy with one setting changed. A key that only consumers know goes to the consumer settings,
+   * one only producers know to the producer settings, and one both know (such as {@code
+   * client.id}) to both.
+   *
+   * @throws ConfigurationException for a key neither client knows (use {@link #withConsumer} or
+   *     {@link #withProducer} for custom keys such as interceptor settings)
+   */
+  public Profile with(String key, Object value) {
+    boolean forConsumer = ConsumerConfig.configNames().contains(key);
+    boolean forProducer = ProducerConfig.configNames().contains(key);
+    if (!forConsumer && !forProducer) {
+      throw new ConfigurationException(
+          "Profile "
+              + name
+              + ": \""
+              + key
+              + "\" is neither a Kafka consumer nor a producer setting. Check the spelling, or use"
+              + " withConsumer(key, value) / withProducer(key, value) for custom keys.");
+    }
+    Profile p = this;
+    if (forConsumer) {
+      p = p.withConsumer(key, value);
+    }
+    if (forProducer) {
+      p = p.withProducer(key, value);
+    }
+    return p;
+  }
+
+  /** A copy with one consumer setting changed or added. */
+  public Profile withConsumer(String key, Object value) {
+    Map<String, Object> c = new LinkedHashMap<>(consumer);
+    c.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return new Profile(name, c, producer, notes);
+  }
+
+  /** A copy with one producer setting changed or added. */
+  public Profile withProducer(String key, Object value) {
+    Map<String, Object> p = new LinkedHashMap<>(producer);
+    p.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return new Profile(name, consumer, p, notes);
+  }
+
+  /** Notes on values the profile sets because the clients require them. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /**
+   * A readable account of the effective settings: consumer and producer settings sorted by key,
+   * then the notes on values set for the clients' sake.
+   */
+  public String explain() {
+    StringBuilder out = new StringBuilder("Profile ").append(name).append('\n');
+    out.append("  consumer:\n");
+    new TreeMap<>(consumer).forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
+    out.append("  producer:\n");
+    new TreeMap<>(producer).forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
+    List<String> all = new ArrayList<>(notes);
+    if (autoCommit()) {
+      all.add(
+          "enable.auto.commit=true applies to ModelConsumer; ConsumerLoop and AsyncConsumerLoop always"
+              + " commit themselves and turn it off.");
+    }
+    if (!all.isEmpty()) {
+      out.append("  notes:\n");
+      all.forEach(n -> out.append("    - ").append(n).append('\n'));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Profile p && p.name.equals(name) && p.consumer.equals(consumer) && p.producer.equals(producer);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, consumer, producer);
+  }
+
+  @Override
+  public String toString() {
+    return "Profile[" + name + "]";
+  }
+}
