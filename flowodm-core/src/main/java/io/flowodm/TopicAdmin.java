@@ -3,7 +3,6 @@ package io.flowodm;
 import io.flowodm.annotation.Topic;
 import io.flowodm.model.Model;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
