@@ -30,6 +30,7 @@ import org.apache.avro.io.Encoder;
 public final class AvroCodec<T> {
   private static final Map<Class<?>, AvroCodec<?>> STANDARD = new ConcurrentHashMap<>();
   private static final int MAX_KEPT_BUFFER = 64 * 1024;
+  private static final byte[] NO_PREFIX = new byte[0];
 
   private final Class<T> type;
   private final TypeMapping<T> mapping;
@@ -82,6 +83,16 @@ public final class AvroCodec<T> {
    *     Order.lines[2].price}) and why
    */
   public byte[] encode(T value) {
+    return encode(value, NO_PREFIX);
+  }
+
+  /**
+   * The bytes of {@code prefix} followed by the Avro binary encoding of {@code value}, in one array
+   * and without an extra copy: for example a wire-format header and the message body.
+   *
+   * @throws SerializationException as {@link #encode(Object)}
+   */
+  public byte[] encode(T value, byte[] prefix) {
     if (value == null) {
       throw new SerializationException("Cannot encode a null " + type.getSimpleName() + ": pass a record.");
     }
@@ -90,6 +101,9 @@ public final class AvroCodec<T> {
       out = new ByteArrayEncoder(sizeHint);
     } else {
       out.reset();
+    }
+    if (prefix.length > 0) {
+      out.writeFixed(prefix, 0, prefix.length);
     }
     try {
       mapping.write(value, out);

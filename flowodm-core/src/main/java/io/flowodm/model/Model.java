@@ -31,6 +31,7 @@ public final class Model<T> {
   private final AvroCodec<T> codec;
   private final RecordMapping<T> mapping;
   private final String keyComponent;
+  private final Class<?> keyType;
   private final Schema keySchema;
 
   private Model(Class<T> type, AvroSchemas schemas) {
@@ -55,6 +56,7 @@ public final class Model<T> {
           "Cannot build a model of " + type.getName() + ": @Topic has an empty name. Give the topic a name.");
     }
     String key = null;
+    Class<?> keyClass = null;
     for (RecordComponent rc : type.getRecordComponents()) {
       if (rc.isAnnotationPresent(Key.class)) {
         if (key != null) {
@@ -68,9 +70,11 @@ public final class Model<T> {
                   + " are annotated @Key. A record has one key: keep @Key on one component.");
         }
         key = rc.getName();
+        keyClass = keyClassOf(rc);
       }
     }
     this.keyComponent = key;
+    this.keyType = keyClass;
     this.codec = AvroCodec.of(type, schemas);
     this.mapping = (RecordMapping<T>) schemas.mapping(type);
     this.keySchema = key == null ? null : mapping.componentMapping(key).schema();
@@ -149,6 +153,23 @@ public final class Model<T> {
           "Cannot read the key " + type.getSimpleName() + "." + keyComponent + ": " + e.getMessage(), e);
     }
     return key instanceof Optional<?> o ? o.orElse(null) : key;
+  }
+
+  private static Class<?> keyClassOf(RecordComponent rc) {
+    if (rc.getType() == Optional.class
+        && rc.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> inner) {
+      return inner;
+    }
+    return rc.getType();
+  }
+
+  /**
+   * The Java type of the key ({@code String} for {@code Optional<String>}), or null when the record
+   * has no {@code @Key}.
+   */
+  public Class<?> keyType() {
+    return keyType;
   }
 
   /** The Avro schema of the key component, or null when the record has no {@code @Key}. */
