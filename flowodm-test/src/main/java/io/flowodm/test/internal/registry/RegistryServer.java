@@ -1,0 +1,80 @@
+package io.flowodm.test.internal.registry;
+
+import com.sun.net.httpserver.HttpServer;
+import io.flowodm.registry.CompatibilityLevel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The HTTP server behind {@code io.flowodm.test.EmbeddedSchemaRegistry}: the JDK's HttpServer on
+ * 127.0.0.1, one virtual thread per request, the Confluent routes over an in-memory store. Not API.
+ */
+public final class RegistryServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final SchemaStore store;
+  private final ConfigStore config;
+
+  private RegistryServer(HttpServer server, ExecutorService executor, SchemaStore store, ConfigStore config) {
+    this.server = server;
+    this.executor = executor;
+    this.store = store;
+    this.config = config;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @param port the port, or 0 for a free one
+   * @param defaultLevel the global compatibility level at start and after a reset
+   * @param user the basic-auth user required, or null for none
+   * @param password that user's password
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public static RegistryServer start(int port, CompatibilityLevel defaultLevel, String user, String password) {
+    ConfigStore config = new ConfigStore(defaultLevel);
+    SchemaStore store = new SchemaStore(config);
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new SubjectRoutes(store).routes());
+    routes.addAll(new SchemaRoutes(store).routes());
+    routes.addAll(new ConfigRoutes(config).routes());
+    routes.addAll(new CompatibilityRoutes(store, config).routes());
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the embedded schema registry on 127.0.0.1:" + port
+          + ": " + e.getMessage() + ". Pick another port, or 0 for a free one.", e);
+    }
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    server.setExecutor(executor);
+    server.createContext("/", new Router(routes, BasicAuth.of(user, password)));
+    server.start();
+    return new RegistryServer(server, executor, store, config);
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Forgets every schema, subject, id and level, as a freshly started registry. */
+  public void reset() {
+    store.clear();
+    config.clear();
+  }
+
+  /** Stops accepting requests and ends the ones in progress. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
