@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -44,6 +45,9 @@ public final class FlowConfig {
   /** Registry API secret. */
   public static final String SCHEMA_REGISTRY_API_SECRET = "SCHEMA_REGISTRY_API_SECRET";
 
+  /** Properties-file key for how long {@code FlowODM.connect} waits for Kafka (ms); default 15000. */
+  public static final String CONNECT_TIMEOUT = "flowodm.connect.timeout.ms";
+
   private static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
   private static final Set<String> SASL_MECHANISMS = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
   private static final String MASK = "******";
@@ -55,6 +59,7 @@ public final class FlowConfig {
   private final String saslPassword;
   private final String registryUrl;
   private final String registryUserInfo;
+  private final Duration connectTimeout;
   private final Map<String, Object> properties;
 
   private FlowConfig(Builder b) {
@@ -73,6 +78,10 @@ public final class FlowConfig {
       userInfo = b.registryApiKey + ":" + b.registryApiSecret;
     }
     this.registryUserInfo = userInfo;
+    this.connectTimeout = b.connectTimeout;
+    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+      throw new ConfigurationException(CONNECT_TIMEOUT + " must be positive, not " + connectTimeout.toMillis() + " ms.");
+    }
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     check();
   }
@@ -177,10 +186,19 @@ public final class FlowConfig {
         case SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "basic.auth.user.info" -> b.registryUserInfo = value;
         case SCHEMA_REGISTRY_API_KEY -> b.registryApiKey = value;
         case SCHEMA_REGISTRY_API_SECRET -> b.registryApiSecret = value;
+        case CONNECT_TIMEOUT -> b.connectTimeout(Duration.ofMillis(parseMillis(value)));
         default -> b.property(key, value);
       }
     }
     return b.build();
+  }
+
+  private static long parseMillis(String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(CONNECT_TIMEOUT + " must be a number of milliseconds, not \"" + value + "\".");
+    }
   }
 
   private static Map<String, String> toStringMap(Properties props) {
@@ -202,6 +220,11 @@ public final class FlowConfig {
   /** The security protocol, {@code PLAINTEXT} unless set. */
   public String securityProtocol() {
     return securityProtocol;
+  }
+
+  /** How long {@code FlowODM.connect} waits for Kafka to answer before it fails. */
+  public Duration connectTimeout() {
+    return connectTimeout;
   }
 
   /** The extra client properties, as given. */
@@ -333,9 +356,16 @@ public final class FlowConfig {
     private String registryUserInfo;
     private String registryApiKey;
     private String registryApiSecret;
+    private Duration connectTimeout = Duration.ofSeconds(15);
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /** How long {@code FlowODM.connect} waits for Kafka to answer; default 15 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
 
     /** Comma-separated {@code host:port} list of brokers. */
     public Builder bootstrapServers(String servers) {

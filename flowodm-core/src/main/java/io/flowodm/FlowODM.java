@@ -1,0 +1,319 @@
+package io.flowodm;
+
+import io.flowodm.internal.ClientProperties;
+import io.flowodm.model.Model;
+import io.flowodm.registry.RegistryConfig;
+import io.flowodm.registry.SchemaRegistryClient;
+import io.flowodm.serde.FlowDeserializer;
+import io.flowodm.serde.FlowSerializer;
+import io.flowodm.serde.internal.KeySerdes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection to Kafka and the Schema Registry, and the entry point for producing and consuming
+ * records of FlowODM models.
+ *
+ * <pre>{@code
+ * try (FlowODM flow = FlowODM.connect()) {          // KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL
+ *   flow.send(order);                               // registers the schema once, waits for the ack
+ *   try (ModelConsumer<OrderEvent> orders = flow.consumer(OrderEvent.class)) {
+ *     orders.poll(Duration.ofSeconds(1)).ifPresent(System.out::println);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>One instance owns its clients and closes them all: one Kafka producer per profile, shared by
+ * every {@link ModelProducer} of that profile; the consumers it created; an admin client; the
+ * registry client. Producers are thread-safe; consumers belong to one thread each. There is no
+ * global instance: create one per application (or per test) and close it.
+ */
+public final class FlowODM implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowODM.class);
+
+  private final FlowConfig config;
+  private final SchemaRegistryClient registry;
+  private final Admin admin;
+  private final TopicAdmin topics;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<Profile, Producer<byte[], byte[]>> producers = new HashMap<>();
+  private final Map<Class<?>, ModelProducer<?>> defaultProducers = new ConcurrentHashMap<>();
+  private final List<ModelConsumer<?>> consumers = new ArrayList<>();
+  private volatile boolean closed;
+
+  private FlowODM(FlowConfig config, SchemaRegistryClient registry, Admin admin) {
+    this.config = config;
+    this.registry = registry;
+    this.admin = admin;
+    String bootstrap = config.bootstrapServers().orElseThrow();
+    this.topics = new TopicAdmin(admin, config.connectTimeout(), bootstrap);
+  }
+
+  /**
+   * Connects with the configuration in the environment ({@link FlowConfig#fromEnv()}).
+   *
+   * @throws ConfigurationException when a required variable is missing, naming it
+   * @throws ConnectionException when Kafka does not answer within the connect timeout
+   */
+  public static FlowODM connect() {
+    return connect(FlowConfig.fromEnv());
+  }
+
+  /**
+   * Connects with {@code config}, checking that Kafka answers within its connect timeout.
+   *
+   * @throws ConfigurationException when the bootstrap servers or registry URL are missing
+   * @throws ConnectionException when Kafka does not answer in time, naming the address
+   */
+  public static FlowODM connect(FlowConfig config) {
+    config.requireComplete();
+    String bootstrap = config.bootstrapServers().orElseThrow();
+    Admin admin = createAdmin(config, bootstrap);
+    try {
+      awaitCluster(admin, config, bootstrap);
+      SchemaRegistryClient registry =
+          SchemaRegistryClient.create(RegistryConfig.fromProperties(config.registryProperties()));
+      return new FlowODM(config, registry, admin);
+    } catch (RuntimeException e) {
+      admin.close(Duration.ZERO);
+      throw e;
+    }
+  }
+
+  private static Admin createAdmin(FlowConfig config, String bootstrap) {
+    Map<String, Object> props = ClientProperties.admin(config);
+    int timeout = (int) config.connectTimeout().toMillis();
+    props.putIfAbsent("request.timeout.ms", timeout);
+    props.putIfAbsent("default.api.timeout.ms", timeout);
+    try {
+      return Admin.create(props);
+    } catch (KafkaException e) {
+      throw new ConnectionException(
+          "Cannot connect to Kafka at " + bootstrap + ": " + rootMessage(e) + ". Check " + FlowConfig.KAFKA_BOOTSTRAP_SERVERS + ".", e);
+    }
+  }
+
+  private static void awaitCluster(Admin admin, FlowConfig config, String bootstrap) {
+    long timeout = config.connectTimeout().toMillis();
+    try {
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))
+          .clusterId()
+          .get(timeout + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new ConnectionException(
+          "Kafka at "
+              + bootstrap
+              + " did not answer within "
+              + timeout
+              + " ms ("
+              + rootMessage(cause)
+              + "). Check "
+              + FlowConfig.KAFKA_BOOTSTRAP_SERVERS
+              + ", the network, and the security settings ("
+              + config.securityProtocol()
+              + ").",
+          cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectionException("Interrupted while connecting to Kafka at " + bootstrap, e);
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
+  /** The configuration this instance connected with. */
+  public FlowConfig config() {
+    return config;
+  }
+
+  /** The Schema Registry client, shared by this instance's serializers. */
+  public SchemaRegistryClient registry() {
+    return registry;
+  }
+
+  /** Topic administration. */
+  public TopicAdmin topics() {
+    return topics;
+  }
+
+  /** A producer of {@code type} with the {@link Profile#DEFAULT} settings. */
+  public <T> ModelProducer<T> producer(Class<T> type) {
+    return producer(type, Profile.DEFAULT);
+  }
+
+  /**
+   * A producer of {@code type} with the producer settings of {@code profile}. Producers of the same
+   * profile share one Kafka producer.
+   *
+   * @throws ConfigurationException when the model is invalid (no {@code @Topic}, an unsupported
+   *     key type)
+   */
+  public <T> ModelProducer<T> producer(Class<T> type, Profile profile) {
+    checkOpen();
+    Model<T> model = Model.of(type);
+    KeySerdes.check(model);
+    FlowSerializer<T> values = new FlowSerializer<>(type, registry);
+    values.configure(ClientProperties.serde(config), false);
+    Map<String, Object> props = ClientProperties.producer(config, profile);
+    Duration timeout = Duration.ofMillis(ClientProperties.deliveryTimeoutMs(props) + 5_000);
+    return new ModelProducer<>(model, sharedProducer(profile, props), values, KeySerdes.serializer(registry), timeout, true);
+  }
+
+  private Producer<byte[], byte[]> sharedProducer(Profile profile, Map<String, Object> props) {
+    lock.lock();
+    try {
+      checkOpen();
+      Producer<byte[], byte[]> producer = producers.get(profile);
+      if (producer == null) {
+        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        producers.put(profile, producer);
+      }
+      return producer;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A consumer of {@code type} in the model's group, with the {@link Profile#DEFAULT} settings. */
+  public <T> ModelConsumer<T> consumer(Class<T> type) {
+    return consumer(type, ConsumerOptions.defaults());
+  }
+
+  /** A consumer of {@code type} in the model's group, with the consumer settings of {@code profile}. */
+  public <T> ModelConsumer<T> consumer(Class<T> type, Profile profile) {
+    return consumer(type, ConsumerOptions.builder().profile(profile).build());
+  }
+
+  /**
+   * A consumer of {@code type}, subscribed to the model's topic. Close it when done; this instance
+   * closes it otherwise.
+   *
+   * @throws ConfigurationException when no group is set on the options or the model
+   */
+  public <T> ModelConsumer<T> consumer(Class<T> type, ConsumerOptions options) {
+    checkOpen();
+    Model<T> model = Model.of(type);
+    String group =
+        options
+            .group()
+            .or(model::group)
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "No consumer group for "
+                            + type.getSimpleName()
+                            + ": set @Topic(value = \""
+                            + model.topic()
+                            + "\", group = \"...\") or ConsumerOptions.builder().group(\"...\")."));
+    Map<String, Object> props = ClientProperties.consumer(config, options.profile(), options.properties(), group);
+    boolean autoCommit = Boolean.parseBoolean(String.valueOf(props.get("enable.auto.commit")));
+    FlowDeserializer<T> values = new FlowDeserializer<>(type, registry);
+    KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    ModelConsumer<T> consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), autoCommit);
+    lock.lock();
+    try {
+      consumers.add(consumer);
+    } finally {
+      lock.unlock();
+    }
+    return consumer;
+  }
+
+  /**
+   * Sends a record through a shared {@link Profile#DEFAULT} producer of its class and waits for the
+   * acknowledgement.
+   *
+   * @see ModelProducer#send(Object)
+   */
+  @SuppressWarnings("unchecked")
+  public <T> org.apache.kafka.clients.producer.RecordMetadata send(T value) {
+    if (value == null) {
+      throw new SerializationException("Cannot send null: pass a record (use a producer's tombstone(key) to delete).");
+    }
+    Class<T> type = (Class<T>) value.getClass();
+    ModelProducer<T> producer = (ModelProducer<T>) defaultProducers.get(type);
+    if (producer == null) {
+      producer = producer(type);
+      ModelProducer<T> raced = (ModelProducer<T>) defaultProducers.putIfAbsent(type, producer);
+      producer = raced != null ? raced : producer;
+    }
+    return producer.send(value);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new FlowException("This FlowODM is closed; connect again.");
+    }
+  }
+
+  /** Closes every consumer and producer this instance created, then the admin and registry clients. */
+  @Override
+  public void close() {
+    List<ModelConsumer<?>> toClose;
+    List<Producer<byte[], byte[]>> producersToClose;
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = new ArrayList<>(consumers);
+      producersToClose = new ArrayList<>(producers.values());
+      consumers.clear();
+      producers.clear();
+    } finally {
+      lock.unlock();
+    }
+    for (ModelConsumer<?> c : toClose) {
+      closeQuietly(c, "consumer");
+    }
+    for (Producer<byte[], byte[]> p : producersToClose) {
+      try {
+        p.close(Duration.ofSeconds(30));
+      } catch (RuntimeException e) {
+        LOG.warn("Closing a Kafka producer failed: {}", e.toString());
+      }
+    }
+    admin.close(Duration.ofSeconds(5));
+    registry.close();
+  }
+
+  private static void closeQuietly(AutoCloseable c, String what) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("Closing a {} failed: {}", what, e.toString());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FlowODM[" + config + "]";
+  }
+}

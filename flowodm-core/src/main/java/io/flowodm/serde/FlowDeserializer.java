@@ -1,0 +1,124 @@
+package io.flowodm.serde;
+
+import io.flowodm.DeserializationException;
+import io.flowodm.FlowException;
+import io.flowodm.codec.AvroCodec;
+import io.flowodm.registry.InvalidFrameException;
+import io.flowodm.registry.RegistryConfig;
+import io.flowodm.registry.SchemaRegistryClient;
+import io.flowodm.registry.SchemaRegistryException;
+import io.flowodm.registry.WireFormat;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * A Kafka {@link Deserializer} that reads Confluent wire-format Avro into records.
+ *
+ * <p>It reads the writer's schema id from each message, fetches that schema once, and resolves it
+ * into the record's schema, so messages written with an older or newer version of the record (or
+ * by another producer, in another language) are read correctly. Configure it like Confluent's
+ * {@code KafkaAvroDeserializer} ({@link FlowSerdeConfig}). Thread-safe.
+ *
+ * @param <T> the record type
+ */
+public class FlowDeserializer<T> implements Deserializer<T> {
+  private Class<T> type;
+  private SchemaRegistryClient client;
+  private boolean ownsClient;
+  private AvroCodec<T> codec;
+  private String registry = "the Schema Registry";
+
+  /** For Kafka to create by class name; the record class comes from {@link FlowSerdeConfig#VALUE_TYPE}. */
+  public FlowDeserializer() {}
+
+  /** A deserializer of {@code type}; {@link #configure} supplies the registry. */
+  public FlowDeserializer(Class<T> type) {
+    this.type = Objects.requireNonNull(type, "type");
+  }
+
+  /** A deserializer of {@code type} through {@code client}, ready to use without {@link #configure}. */
+  public FlowDeserializer(Class<T> type, SchemaRegistryClient client) {
+    this(type);
+    this.client = Objects.requireNonNull(client, "client");
+    this.codec = AvroCodec.of(type);
+  }
+
+  /**
+   * Reads the registry settings; see {@link FlowSerdeConfig}.
+   *
+   * @throws io.flowodm.ConfigurationException naming a missing or invalid setting
+   */
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    if (type == null) {
+      type = FlowSerdeConfig.type(configs, isKey ? FlowSerdeConfig.KEY_TYPE : FlowSerdeConfig.VALUE_TYPE);
+    }
+    codec = AvroCodec.of(type);
+    if (client == null) {
+      RegistryConfig config = RegistryConfig.fromProperties(configs);
+      registry = config.urls().toString();
+      client = SchemaRegistryClient.create(config);
+      ownsClient = true;
+    }
+  }
+
+  /**
+   * Reads a framed message.
+   *
+   * @throws DeserializationException for a wrong magic byte, a truncated frame, an id the registry
+   *     does not know, or a body that does not match its schema; the message names the topic and
+   *     the id (Kafka adds partition and offset)
+   */
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    if (codec == null) {
+      throw new IllegalStateException("FlowDeserializer of " + type + " is not configured: call configure(props, isKey) first.");
+    }
+    int id;
+    try {
+      id = WireFormat.schemaId(data);
+    } catch (InvalidFrameException e) {
+      throw new DeserializationException("Cannot read a message of topic " + topic + ": " + e.getMessage(), e);
+    }
+    Schema writer;
+    try {
+      writer = client.schemaById(id);
+    } catch (SchemaRegistryException e) {
+      String why =
+          e.notFound()
+              ? "schema id " + id + " is unknown to " + registry + ". Was the message written against another registry?"
+              : "cannot fetch schema id " + id + ": " + e.getMessage();
+      throw new DeserializationException("Cannot read a message of topic " + topic + ": " + why, e);
+    }
+    try {
+      return codec.decode(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, writer);
+    } catch (FlowException e) {
+      throw new DeserializationException(
+          "Cannot read a message of topic " + topic + " written with schema id " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public T deserialize(String topic, Headers headers, byte[] data) {
+    return deserialize(topic, data);
+  }
+
+  /** Closes the registry client if this deserializer created it. */
+  @Override
+  public void close() {
+    if (ownsClient && client != null) {
+      client.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FlowDeserializer[" + (type == null ? "unconfigured" : type.getName()) + "]";
+  }
+}
