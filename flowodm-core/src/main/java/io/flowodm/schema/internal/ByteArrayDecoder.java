@@ -216,7 +216,8 @@ public final class ByteArrayDecoder extends Decoder {
 
   @Override
   public void skipString() {
-    pos += readLength("a string");
+    int len = readLength("a string"); // read first: `pos += readLength()` would add to the old pos
+    pos += len;
   }
 
   /** Reads Avro bytes into a new array. */
@@ -246,7 +247,8 @@ public final class ByteArrayDecoder extends Decoder {
 
   @Override
   public void skipBytes() {
-    pos += readLength("bytes");
+    int len = readLength("bytes");
+    pos += len;
   }
 
   @Override
@@ -316,7 +318,8 @@ public final class ByteArrayDecoder extends Decoder {
       if (count == Long.MIN_VALUE) {
         throw new DataException("invalid " + what + " block count at byte " + position());
       }
-      pos += (int) readBlockSize(what);
+      int size = (int) readBlockSize(what);
+      pos += size;
     }
   }
 

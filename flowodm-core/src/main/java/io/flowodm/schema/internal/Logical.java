@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -114,7 +115,10 @@ public final class Logical {
     }
   }
 
-  /** Instant as long timestamp-millis/micros/nanos; reads any timestamp unit by the writer's. */
+  /**
+   * Instant as long timestamp-millis/micros/nanos. Reads any timestamp unit by the writer's, so the
+   * instant is right; digits finer than this field's unit are dropped (floored), as on encode.
+   */
   static final class InstantMapping extends Base<Instant> {
     private final TimePrecision unit;
 
@@ -138,6 +142,11 @@ public final class Logical {
       TimePrecision w = TimeUnits.unitOf(logicalName(writer), "timestamp-");
       if (writer.getType() == Schema.Type.LONG && (w != null || logicalName(writer) == null)) {
         TimePrecision from = w == null ? unit : w;
+        if (TimeUnits.finer(from, unit)) {
+          // Keep only what this field holds, flooring as encoding does.
+          ChronoUnit keep = TimeUnits.chrono(unit);
+          return in -> TimeUnits.toInstant(in.readLong(), from).truncatedTo(keep);
+        }
         return in -> TimeUnits.toInstant(in.readLong(), from);
       }
       if (writer.getType() == Schema.Type.INT && logicalName(writer) == null) {
@@ -180,6 +189,10 @@ public final class Logical {
       TimePrecision w = TimeUnits.unitOf(logicalName(writer), "local-timestamp-");
       if (writer.getType() == Schema.Type.LONG && (w != null || logicalName(writer) == null)) {
         TimePrecision from = w == null ? unit : w;
+        if (TimeUnits.finer(from, unit)) {
+          ChronoUnit keep = TimeUnits.chrono(unit);
+          return in -> toLocal(in.readLong(), from).truncatedTo(keep);
+        }
         return in -> toLocal(in.readLong(), from);
       }
       throw cannotRead(writer, this);
@@ -286,6 +299,9 @@ public final class Logical {
         return in -> fromMillis(in.readInt());
       }
       if ("time-micros".equals(lt) && writer.getType() == Schema.Type.LONG) {
+        if (unit == TimePrecision.MILLIS) {
+          return in -> fromMicros(in.readLong()).truncatedTo(ChronoUnit.MILLIS);
+        }
         return in -> fromMicros(in.readLong());
       }
       if (lt == null && writer.getType() == Schema.Type.INT) {
@@ -412,13 +428,16 @@ public final class Logical {
     @Override
     public Reader<BigDecimal> resolve(Schema writer, Resolver resolver) {
       int writerScale = scale;
+      int writerPrecision = precision;
       if (writer.getLogicalType() instanceof LogicalTypes.Decimal d) {
         writerScale = d.getScale();
+        writerPrecision = d.getPrecision();
       } else if (logicalName(writer) != null) {
         throw cannotRead(writer, this);
       }
       int from = writerScale;
-      boolean same = from == scale && writer.getType() == Schema.Type.BYTES;
+      // Values of a wider writer are checked against this precision, as they would be on encode.
+      boolean same = from == scale && writerPrecision <= precision && writer.getType() == Schema.Type.BYTES;
       if (same) {
         return this::read;
       }
