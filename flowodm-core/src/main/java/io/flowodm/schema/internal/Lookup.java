@@ -125,15 +125,33 @@ public final class Lookup implements MappingContext, NamedTypes {
   @Override
   public SchemaGenerationException fail(String problemAndFix) {
     Type type = types.peekLast();
-    return failAt("", type, problemAndFix);
+    String typeName = type == null ? "" : " (" + type.getTypeName() + inComponent(type) + ")";
+    return error(path(), typeName, problemAndFix);
   }
 
   /** An error for {@code segment} below the current path, such as a field's default. */
   public SchemaGenerationException failAt(String segment, Type type, String problemAndFix) {
-    String where = path() + segment;
     String typeName = type == null ? "" : " (" + type.getTypeName() + ")";
+    return error(path() + segment, typeName, problemAndFix);
+  }
+
+  private static SchemaGenerationException error(String where, String typeName, String problemAndFix) {
     return new SchemaGenerationException(
         "Cannot generate an Avro schema for " + where + typeName + ": " + problemAndFix);
+  }
+
+  /** " in T" naming the declared type of the component being mapped, when {@code inner} is inside it. */
+  private String inComponent(Type inner) {
+    var segments = path.descendingIterator();
+    var declared = types.descendingIterator();
+    while (segments.hasNext() && declared.hasNext()) {
+      String segment = segments.next();
+      Type type = declared.next();
+      if (segment.startsWith(".")) {
+        return type.equals(inner) ? "" : " in " + type.getTypeName();
+      }
+    }
+    return "";
   }
 
   @Override
