@@ -204,6 +204,9 @@ public final class Nullables {
         in.readNull();
         return wrap.apply(null);
       }
+      if (index < 0 || index >= schema.getTypes().size()) {
+        throw Unions.badIndex(index, schema);
+      }
       if (union != null) {
         int branch = index - offset;
         return wrap.apply(union.readBranch(branch, in));

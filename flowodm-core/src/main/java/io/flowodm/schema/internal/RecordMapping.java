@@ -51,6 +51,8 @@ public final class RecordMapping<R> extends TypeMapping<R> {
       if (f.component.equals(component)) {
         try {
           return f.get(record);
+        } catch (Error e) {
+          throw e;
         } catch (Throwable t) {
           throw DataException.wrap(t).within("." + component);
         }
@@ -75,6 +77,8 @@ public final class RecordMapping<R> extends TypeMapping<R> {
     for (RecordField f : fs) {
       try {
         f.write(value, out);
+      } catch (Error e) {
+        throw e; // a stack overflow or out of memory is not a bad value
       } catch (Throwable t) {
         throw DataException.wrap(t).within("." + f.component);
       }
