@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.Schema;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +192,39 @@ class RefusedTypesTest {
     refusing(NotASymbol.class)
         .hasMessageContaining("NotASymbol.color")
         .hasMessageContaining("expected one of the symbols [RED]");
+  }
+
+  record ByteOutOfRange(@AvroDefault("300") byte small) {}
+
+  record NotAUuid(@AvroDefault("\"abc\"") java.util.UUID id) {}
+
+  record NotATime(@AvroDefault("-1") LocalTime time) {}
+
+  record Self(String name, @AvroDefault("{\"name\": \"x\", \"children\": [], \"first\": null}") Optional<Self> first, List<Self> children) {}
+
+  @Test
+  void aDefaultThatFitsTheAvroTypeButNotTheJavaTypeIsRefused() {
+    refusing(ByteOutOfRange.class)
+        .hasMessageContaining("ByteOutOfRange.small (byte)")
+        .hasMessageContaining("@AvroDefault(\"300\") cannot be read as the component's type: int 300 does not fit a byte")
+        .hasMessageContaining("Write a default the component can hold");
+    refusing(NotAUuid.class)
+        .hasMessageContaining("NotAUuid.id (java.util.UUID)")
+        .hasMessageContaining("\"abc\" is not a UUID");
+    refusing(NotATime.class).hasMessageContaining("NotATime.time").hasMessageContaining("is not a time of day");
+  }
+
+  record SelfWithEmptyDefaults(String name, @AvroDefault("[]") List<SelfWithEmptyDefaults> children) {}
+
+  @Test
+  void aDefaultHoldingARecordThatContainsItselfIsRefusedClearly() {
+    refusing(Self.class)
+        .hasMessageContaining("Self.first")
+        .hasMessageContaining("it holds a record that contains itself")
+        .hasMessageContaining("use null with Optional<...>, or [] for a list");
+
+    Schema schema = AvroSchemas.builder().build().schema(SelfWithEmptyDefaults.class);
+    org.assertj.core.api.Assertions.assertThat(schema.getField("children").defaultVal()).isEqualTo(List.of());
   }
 
   record BrokenJson(@AvroDefault("{oops") String name) {}

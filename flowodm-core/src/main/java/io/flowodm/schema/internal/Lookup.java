@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ public final class Lookup implements MappingContext, NamedTypes {
   private final Map<Class<?>, TypeMapping<?>> staged = new HashMap<>();
   private final Map<Schema, Class<?>> stagedOwners = new IdentityHashMap<>();
   private final Map<String, Class<?>> names = new HashMap<>();
+  private final List<Runnable> checks = new ArrayList<>();
   private final Deque<String> path = new ArrayDeque<>();
   private final Deque<Type> types = new ArrayDeque<>();
 
@@ -57,7 +59,16 @@ public final class Lookup implements MappingContext, NamedTypes {
   public TypeMapping<?> root(Class<?> type) {
     path.clear();
     types.clear();
-    return lookup(type, Set.of(), type.getSimpleName());
+    TypeMapping<?> mapping = lookup(type, Set.of(), type.getSimpleName());
+    for (Runnable check : checks) {
+      check.run();
+    }
+    return mapping;
+  }
+
+  @Override
+  public void afterLookup(Runnable check) {
+    checks.add(check);
   }
 
   /** Makes the named types of a successful lookup visible to later ones. */
@@ -133,6 +144,11 @@ public final class Lookup implements MappingContext, NamedTypes {
   public SchemaGenerationException failAt(String segment, Type type, String problemAndFix) {
     String typeName = type == null ? "" : " (" + type.getTypeName() + ")";
     return error(path() + segment, typeName, problemAndFix);
+  }
+
+  /** An error for the component at {@code where} (a full path such as {@code Order.lines[].price}). */
+  public static SchemaGenerationException error(String where, Type type, String problemAndFix) {
+    return error(where, " (" + type.getTypeName() + ")", problemAndFix);
   }
 
   private static SchemaGenerationException error(String where, String typeName, String problemAndFix) {
