@@ -32,7 +32,7 @@ class BadBytesProperties {
     }
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 2000)
   void randomBytesDecodeToAValueOrADeserializationException(@ForAll @Size(max = 64) byte[] bytes) {
     assertValueOrDeserializationException(() -> ORDERS.decode(bytes));
     assertValueOrDeserializationException(() -> SLIM.decode(bytes, ORDERS.schema()));
@@ -40,7 +40,7 @@ class BadBytesProperties {
     assertValueOrDeserializationException(() -> CHAINS.decode(bytes));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 2000)
   void aValidEncodingWithCorruptBytesDecodesToAValueOrADeserializationException(
       @ForAll("corruptions") List<Integer> positions, @ForAll byte replacement, @ForAll @IntRange(max = 3) int extra) {
     byte[] bytes = java.util.Arrays.copyOf(VALID, VALID.length + extra);
