@@ -258,6 +258,25 @@ class FieldEvolutionTest {
     Values.assertDeepEquals(writer.decode(blocked), old);
   }
 
+  @AvroName("Pair")
+  @Namespace("test.evolution")
+  record Pair(String left, long right, Optional<String> note) {}
+
+  @AvroName("Pair")
+  @Namespace("test.evolution")
+  record Reordered(Optional<String> note, long right, String left) {}
+
+  @Test
+  void fieldsAreMatchedByNameWhateverTheirOrder() {
+    Pair old = new Pair("l", -9L, Optional.of("n"));
+
+    Reordered read = evolve(old, Reordered.class);
+
+    assertThat(read).isEqualTo(new Reordered(Optional.of("n"), -9L, "l"));
+    assertAvroReadsTheSame(old, read);
+    assertThat(evolve(read, Pair.class)).isEqualTo(old);
+  }
+
   // ---- promotions
 
   static final class Promoted {
