@@ -111,6 +111,8 @@ public final class AvroCodec<T> {
       throw encodeFailure(e);
     } catch (IOException | RuntimeException e) {
       throw encodeFailure(DataException.wrap(e));
+    } catch (StackOverflowError e) {
+      throw tooDeep(e);
     }
     byte[] bytes = out.toByteArray();
     if (bytes.length > sizeHint) {
@@ -138,7 +140,15 @@ public final class AvroCodec<T> {
       throw encodeFailure(e);
     } catch (IOException | RuntimeException e) {
       throw encodeFailure(DataException.wrap(e));
+    } catch (StackOverflowError e) {
+      throw tooDeep(e);
     }
+  }
+
+  private SerializationException tooDeep(StackOverflowError e) {
+    return new SerializationException(
+        "Cannot encode " + type.getName() + ": the value is nested too deeply to write (a recursive record "
+            + "thousands of levels deep). Flatten it, or raise the thread's stack size.", e);
   }
 
   private SerializationException encodeFailure(DataException e) {
@@ -184,6 +194,14 @@ public final class AvroCodec<T> {
       throw decodeFailure(e, length, writerSchema);
     } catch (IOException | RuntimeException e) {
       throw decodeFailure(DataException.wrap(e), length, writerSchema);
+    } catch (StackOverflowError e) {
+      throw decodeFailure(
+          new DataException(
+              "the data is nested too deeply to read (a recursive record thousands of levels deep); "
+                  + "it is corrupt or was written with another schema",
+              e),
+          length,
+          writerSchema);
     }
     if (in.remaining() != 0) {
       throw new DeserializationException(

@@ -5,6 +5,7 @@ import io.flowodm.schema.internal.Lookup;
 import io.flowodm.schema.internal.RecordMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ public final class AvroSchemas {
   private final List<TypeMapper> mappers;
   private final ReentrantLock generating = new ReentrantLock();
   private final Map<Class<?>, TypeMapping<?>> named = new HashMap<>();
-  private final Map<String, Class<?>> names = new HashMap<>();
+  private final Map<Schema, Class<?>> owners = new IdentityHashMap<>();
   private final Map<Class<?>, RecordMapping<?>> roots = new ConcurrentHashMap<>();
 
   private AvroSchemas(List<TypeMapper> mappers) {
@@ -87,7 +88,7 @@ public final class AvroSchemas {
       if (again != null) {
         return again;
       }
-      Lookup lookup = new Lookup(mappers, named, names);
+      Lookup lookup = new Lookup(mappers, named, owners);
       @SuppressWarnings("unchecked")
       RecordMapping<T> mapping = (RecordMapping<T>) lookup.root(type);
       lookup.publish();

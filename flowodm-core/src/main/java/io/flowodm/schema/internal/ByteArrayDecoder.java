@@ -13,13 +13,17 @@ import org.apache.avro.util.Utf8;
  * and at which byte, never in an OutOfMemoryError. Not thread-safe.
  */
 public final class ByteArrayDecoder extends Decoder {
-  /** Most items an array or map of zero-byte items (nulls, empty records) may claim. */
+  /**
+   * Most items of zero bytes each (nulls, empty records) that the arrays and maps of one input may
+   * claim in all; counted across blocks and nesting, so a few bytes cannot make millions of values.
+   */
   static final long MAX_EMPTY_ITEMS = 1 << 20;
 
   private final byte[] buf;
   private final int start;
   private final int limit;
   private int pos;
+  private long emptyItems;
 
   /** Reads {@code length} bytes of {@code buf} from {@code offset}. */
   public ByteArrayDecoder(byte[] buf, int offset, int length) {
@@ -71,7 +75,22 @@ public final class ByteArrayDecoder extends Decoder {
       throw new DataException(what + " claims " + count + " items, more than any array can hold");
     }
     if (in instanceof ByteArrayDecoder d) {
-      long max = minItemSize > 0 ? d.remaining() / minItemSize : MAX_EMPTY_ITEMS;
+      if (minItemSize == 0) {
+        d.emptyItems += count;
+        if (d.emptyItems > MAX_EMPTY_ITEMS) {
+          throw new DataException(
+              what
+                  + " claims "
+                  + count
+                  + " items of no bytes each at byte "
+                  + d.position()
+                  + ", over "
+                  + MAX_EMPTY_ITEMS
+                  + " such items in one message: the data is corrupt or was written with another schema");
+        }
+        return;
+      }
+      long max = d.remaining() / minItemSize;
       if (count > max) {
         throw new DataException(
             what
@@ -216,7 +235,8 @@ public final class ByteArrayDecoder extends Decoder {
 
   @Override
   public void skipString() {
-    pos += readLength("a string");
+    int len = readLength("a string"); // read first: `pos += readLength()` would add to the old pos
+    pos += len;
   }
 
   /** Reads Avro bytes into a new array. */
@@ -246,7 +266,8 @@ public final class ByteArrayDecoder extends Decoder {
 
   @Override
   public void skipBytes() {
-    pos += readLength("bytes");
+    int len = readLength("bytes");
+    pos += len;
   }
 
   @Override
@@ -316,7 +337,8 @@ public final class ByteArrayDecoder extends Decoder {
       if (count == Long.MIN_VALUE) {
         throw new DataException("invalid " + what + " block count at byte " + position());
       }
-      pos += (int) readBlockSize(what);
+      int size = (int) readBlockSize(what);
+      pos += size;
     }
   }
 

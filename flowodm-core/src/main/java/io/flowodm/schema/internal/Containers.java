@@ -25,7 +25,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
 
-/** Lists, sets, collections and arrays as Avro arrays; {@code Map<String, V>} as Avro maps. */
+/**
+ * Lists, sets, collections and arrays as Avro arrays; {@code Map<String, V>} as Avro maps. A boxed
+ * type argument is its primitive ({@code List<Integer>} is an array of int); nullable elements are
+ * declared {@code List<Optional<Integer>>}.
+ */
 public final class Containers {
   private Containers() {}
 
@@ -71,7 +75,7 @@ public final class Containers {
     Type[] args = p.getActualTypeArguments();
     if (raw == List.class || raw == Collection.class || raw == Set.class) {
       Kind kind = raw == Set.class ? Kind.SET : Kind.LIST;
-      return new ArrayMapping<>(context.lookup(args[0], inner, "[]"), kind, null);
+      return new ArrayMapping<>(context.lookup(Nullables.unboxed(args[0]), inner, "[]"), kind, null);
     }
     if (raw == Map.class) {
       Type key = args[0];
@@ -83,7 +87,7 @@ public final class Containers {
                 + args[1].getTypeName()
                 + ">, or a List of records holding key and value.");
       }
-      return new MapMapping<>(context.lookup(args[1], inner, "{}"));
+      return new MapMapping<>(context.lookup(Nullables.unboxed(args[1]), inner, "{}"));
     }
     if (raw instanceof Class<?> c && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))) {
       throw context.fail(
@@ -153,7 +157,7 @@ public final class Containers {
 
     private void writeItem(Object item, int index, Encoder out) throws IOException {
       if (item == null && !elementNullable) {
-        throw new DataException("is null, but the elements are not nullable. Remove the null or declare them nullable")
+        throw new DataException("is null, but the elements are required. Remove the null, or declare the elements Optional<...>")
             .within("[" + index + "]");
       }
       try {
@@ -165,18 +169,19 @@ public final class Containers {
 
     @Override
     public C read(Decoder in) throws IOException {
-      return readWith(in, element::read);
-    }
-
-    @SuppressWarnings("unchecked")
-    private C readWith(Decoder in, Reader<Object> items) throws IOException {
-      List<Object> list = new ArrayList<>();
-      int index = 0;
       if (minItemSize < 0) {
         minItemSize = Schemas.minSize(element.schema());
       }
+      return readWith(in, element::read, minItemSize);
+    }
+
+    /** Reads items with {@code items}; each takes at least {@code minSize} bytes in the data's schema. */
+    @SuppressWarnings("unchecked")
+    private C readWith(Decoder in, Reader<Object> items, int minSize) throws IOException {
+      List<Object> list = new ArrayList<>();
+      int index = 0;
       for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
-        ByteArrayDecoder.checkItemCount(in, n, minItemSize, "an array");
+        ByteArrayDecoder.checkItemCount(in, n, minSize, "an array");
         if (list.isEmpty()) {
           list = new ArrayList<>((int) n);
         }
@@ -207,7 +212,8 @@ public final class Containers {
         throw new DataException("data written as " + Schemas.describe(writer) + " cannot be read as an array");
       }
       Reader<Object> items = resolver.resolve(writer.getElementType(), element);
-      return in -> readWith(in, items);
+      int writerMinSize = Schemas.minSize(writer.getElementType());
+      return in -> readWith(in, items, writerMinSize);
     }
 
     @Override
@@ -248,7 +254,7 @@ public final class Containers {
         }
         V v = e.getValue();
         if (v == null && !valueNullable) {
-          throw new DataException("is null, but the values are not nullable. Remove the entry or declare the values nullable")
+          throw new DataException("is null, but the values are required. Remove the entry, or declare the values Optional<...>")
               .within("{" + key + "}");
         }
         out.writeString(key.toString());
@@ -263,16 +269,17 @@ public final class Containers {
 
     @Override
     public Map<CharSequence, V> read(Decoder in) throws IOException {
-      return readWith(in, value::read);
-    }
-
-    private Map<CharSequence, V> readWith(Decoder in, Reader<V> values) throws IOException {
-      Map<CharSequence, V> map = new LinkedHashMap<>();
       if (minEntrySize < 0) {
         minEntrySize = 1 + Schemas.minSize(value.schema());
       }
+      return readWith(in, value::read, minEntrySize);
+    }
+
+    /** Reads entries with {@code values}; each takes at least {@code minSize} bytes in the data's schema. */
+    private Map<CharSequence, V> readWith(Decoder in, Reader<V> values, int minSize) throws IOException {
+      Map<CharSequence, V> map = new LinkedHashMap<>();
       for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
-        ByteArrayDecoder.checkItemCount(in, n, minEntrySize, "a map");
+        ByteArrayDecoder.checkItemCount(in, n, minSize, "a map");
         for (long i = 0; i < n; i++) {
           String key = in.readString();
           try {
@@ -291,7 +298,8 @@ public final class Containers {
         throw new DataException("data written as " + Schemas.describe(writer) + " cannot be read as a map");
       }
       Reader<V> values = resolver.resolve(writer.getValueType(), value);
-      return in -> readWith(in, values);
+      int writerMinSize = 1 + Schemas.minSize(writer.getValueType());
+      return in -> readWith(in, values, writerMinSize);
     }
 
     @Override

@@ -21,14 +21,16 @@ import org.apache.avro.io.Encoder;
  * older data can decode them through the field's own mapping.
  */
 final class DefaultValues {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private DefaultValues() {}
 
-  /** The parsed JSON, or null when it is not valid JSON. */
+  /** The parsed JSON, or null when it is not one valid JSON value (nothing, or something after it). */
   static JsonNode parse(String json) {
     try {
-      return JSON.readTree(json);
+      JsonNode value = JSON.readTree(json);
+      return value == null || value.isMissingNode() ? null : value;
     } catch (JsonProcessingException e) {
       return null;
     }

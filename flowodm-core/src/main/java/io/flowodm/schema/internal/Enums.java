@@ -2,7 +2,6 @@ package io.flowodm.schema.internal;
 
 import io.flowodm.annotation.Aliases;
 import io.flowodm.annotation.AvroDefault;
-import io.flowodm.annotation.AvroName;
 import io.flowodm.annotation.Doc;
 import io.flowodm.schema.MappingContext;
 import io.flowodm.schema.TypeMapper;

@@ -11,13 +11,13 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -80,12 +80,12 @@ public final class Logical {
     return unit.name().toLowerCase(Locale.ROOT);
   }
 
-  private static DataException cannotRead(Schema writer, TypeMapping<?> reader) {
+  static DataException cannotRead(Schema writer, TypeMapping<?> reader) {
     return new DataException(
         "data written as " + Schemas.describe(writer) + " cannot be read as " + Schemas.describe(reader.schema()));
   }
 
-  private static String logicalName(Schema s) {
+  static String logicalName(Schema s) {
     LogicalType lt = s.getLogicalType();
     if (lt != null) {
       return lt.getName();
@@ -114,7 +114,10 @@ public final class Logical {
     }
   }
 
-  /** Instant as long timestamp-millis/micros/nanos; reads any timestamp unit by the writer's. */
+  /**
+   * Instant as long timestamp-millis/micros/nanos. Reads any timestamp unit by the writer's, so the
+   * instant is right; digits finer than this field's unit are dropped (floored), as on encode.
+   */
   static final class InstantMapping extends Base<Instant> {
     private final TimePrecision unit;
 
@@ -138,6 +141,11 @@ public final class Logical {
       TimePrecision w = TimeUnits.unitOf(logicalName(writer), "timestamp-");
       if (writer.getType() == Schema.Type.LONG && (w != null || logicalName(writer) == null)) {
         TimePrecision from = w == null ? unit : w;
+        if (TimeUnits.finer(from, unit)) {
+          // Keep only what this field holds, flooring as encoding does.
+          ChronoUnit keep = TimeUnits.chrono(unit);
+          return in -> TimeUnits.toInstant(in.readLong(), from).truncatedTo(keep);
+        }
         return in -> TimeUnits.toInstant(in.readLong(), from);
       }
       if (writer.getType() == Schema.Type.INT && logicalName(writer) == null) {
@@ -180,6 +188,10 @@ public final class Logical {
       TimePrecision w = TimeUnits.unitOf(logicalName(writer), "local-timestamp-");
       if (writer.getType() == Schema.Type.LONG && (w != null || logicalName(writer) == null)) {
         TimePrecision from = w == null ? unit : w;
+        if (TimeUnits.finer(from, unit)) {
+          ChronoUnit keep = TimeUnits.chrono(unit);
+          return in -> toLocal(in.readLong(), from).truncatedTo(keep);
+        }
         return in -> toLocal(in.readLong(), from);
       }
       throw cannotRead(writer, this);
@@ -286,6 +298,9 @@ public final class Logical {
         return in -> fromMillis(in.readInt());
       }
       if ("time-micros".equals(lt) && writer.getType() == Schema.Type.LONG) {
+        if (unit == TimePrecision.MILLIS) {
+          return in -> fromMicros(in.readLong()).truncatedTo(ChronoUnit.MILLIS);
+        }
         return in -> fromMicros(in.readLong());
       }
       if (lt == null && writer.getType() == Schema.Type.INT) {
@@ -342,99 +357,5 @@ public final class Logical {
 
   static String abbreviate(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-  }
-
-  /** BigDecimal as bytes decimal(p, s): the unscaled value in big-endian two's complement. */
-  static final class DecimalMapping extends Base<BigDecimal> {
-    private final int precision;
-    private final int scale;
-
-    DecimalMapping(int precision, int scale) {
-      super(LogicalTypes.decimal(precision, scale).addToSchema(Schema.create(Schema.Type.BYTES)), "BigDecimal");
-      this.precision = precision;
-      this.scale = scale;
-    }
-
-    @Override
-    public void write(BigDecimal value, Encoder out) throws IOException {
-      byte[] bytes = fit(value, precision, scale, "").unscaledValue().toByteArray();
-      out.writeBytes(bytes, 0, bytes.length);
-    }
-
-    static BigDecimal fit(BigDecimal value, int precision, int scale, String read) {
-      BigDecimal scaled;
-      try {
-        scaled = value.scale() == scale ? value : value.setScale(scale, RoundingMode.UNNECESSARY);
-      } catch (ArithmeticException e) {
-        throw new DataException(
-            read
-                + value.toPlainString()
-                + " has "
-                + value.scale()
-                + " digits after the point, more than the scale "
-                + scale
-                + " of decimal("
-                + precision
-                + ", "
-                + scale
-                + "), and is never rounded. Round it first, or raise the scale in @Decimal.");
-      }
-      if (scaled.precision() > precision && scaled.signum() != 0) {
-        throw new DataException(
-            read
-                + value.toPlainString()
-                + " has "
-                + scaled.precision()
-                + " digits, more than the precision "
-                + precision
-                + " of decimal("
-                + precision
-                + ", "
-                + scale
-                + "). Raise the precision in @Decimal.");
-      }
-      return scaled;
-    }
-
-    @Override
-    public BigDecimal read(Decoder in) throws IOException {
-      byte[] bytes = Primitives.readBytes(in);
-      return toDecimal(bytes, scale);
-    }
-
-    private static BigDecimal toDecimal(byte[] bytes, int scale) {
-      if (bytes.length == 0) {
-        return BigDecimal.valueOf(0, scale);
-      }
-      return new BigDecimal(new BigInteger(bytes), scale);
-    }
-
-    @Override
-    public Reader<BigDecimal> resolve(Schema writer, Resolver resolver) {
-      int writerScale = scale;
-      if (writer.getLogicalType() instanceof LogicalTypes.Decimal d) {
-        writerScale = d.getScale();
-      } else if (logicalName(writer) != null) {
-        throw cannotRead(writer, this);
-      }
-      int from = writerScale;
-      boolean same = from == scale && writer.getType() == Schema.Type.BYTES;
-      if (same) {
-        return this::read;
-      }
-      String read = "the value read, ";
-      if (writer.getType() == Schema.Type.BYTES) {
-        return in -> fit(toDecimal(Primitives.readBytes(in), from), precision, scale, read);
-      }
-      if (writer.getType() == Schema.Type.FIXED) {
-        int size = writer.getFixedSize();
-        return in -> {
-          byte[] b = new byte[size];
-          in.readFixed(b);
-          return fit(toDecimal(b, from), precision, scale, read);
-        };
-      }
-      throw cannotRead(writer, this);
-    }
   }
 }

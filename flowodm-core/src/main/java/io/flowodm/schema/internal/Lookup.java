@@ -10,16 +10,22 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.avro.Schema;
 
 /**
  * One outermost lookup of a root type through the chain of mappers. Named types it defines are
  * staged here and published to the shared cache only when the whole lookup succeeds, so a failed
- * lookup leaves nothing half-built behind. Not thread-safe; callers serialize lookups.
+ * lookup leaves nothing half-built behind. Avro full names must be unique within one schema, not
+ * across schemas: each lookup checks the names of every named type its root reaches, including
+ * those reused from earlier lookups. Not thread-safe; callers serialize lookups.
  */
 public final class Lookup implements MappingContext, NamedTypes {
   /** The built-in mappers, in the order they are consulted after the user's. */
@@ -28,34 +34,47 @@ public final class Lookup implements MappingContext, NamedTypes {
 
   private final List<TypeMapper> mappers;
   private final Map<Class<?>, TypeMapping<?>> published;
-  private final Map<String, Class<?>> publishedNames;
+  private final Map<Schema, Class<?>> publishedOwners;
   private final Map<Class<?>, TypeMapping<?>> staged = new HashMap<>();
-  private final Map<String, Class<?>> stagedNames = new HashMap<>();
+  private final Map<Schema, Class<?>> stagedOwners = new IdentityHashMap<>();
+  private final Map<String, Class<?>> names = new HashMap<>();
+  private final List<Runnable> checks = new ArrayList<>();
   private final Deque<String> path = new ArrayDeque<>();
   private final Deque<Type> types = new ArrayDeque<>();
 
   /**
    * @param mappers user mappers followed by {@link #BUILT_IN}
    * @param published named types of earlier lookups; read here, written by {@link #publish}
+   * @param publishedOwners the class of each named schema in {@code published} (an identity map);
+   *     read here, written by {@link #publish}
    */
   public Lookup(
-      List<TypeMapper> mappers, Map<Class<?>, TypeMapping<?>> published, Map<String, Class<?>> publishedNames) {
+      List<TypeMapper> mappers, Map<Class<?>, TypeMapping<?>> published, Map<Schema, Class<?>> publishedOwners) {
     this.mappers = mappers;
     this.published = published;
-    this.publishedNames = publishedNames;
+    this.publishedOwners = publishedOwners;
   }
 
   /** Maps a root type, whose simple name starts every path. */
   public TypeMapping<?> root(Class<?> type) {
     path.clear();
     types.clear();
-    return lookup(type, Set.of(), type.getSimpleName());
+    TypeMapping<?> mapping = lookup(type, Set.of(), type.getSimpleName());
+    for (Runnable check : checks) {
+      check.run();
+    }
+    return mapping;
+  }
+
+  @Override
+  public void afterLookup(Runnable check) {
+    checks.add(check);
   }
 
   /** Makes the named types of a successful lookup visible to later ones. */
   public void publish() {
     published.putAll(staged);
-    publishedNames.putAll(stagedNames);
+    publishedOwners.putAll(stagedOwners);
   }
 
   @Override
@@ -117,39 +136,95 @@ public final class Lookup implements MappingContext, NamedTypes {
   @Override
   public SchemaGenerationException fail(String problemAndFix) {
     Type type = types.peekLast();
-    return failAt("", type, problemAndFix);
+    String typeName = type == null ? "" : " (" + type.getTypeName() + inComponent(type) + ")";
+    return error(path(), typeName, problemAndFix);
   }
 
   /** An error for {@code segment} below the current path, such as a field's default. */
   public SchemaGenerationException failAt(String segment, Type type, String problemAndFix) {
-    String where = path() + segment;
     String typeName = type == null ? "" : " (" + type.getTypeName() + ")";
+    return error(path() + segment, typeName, problemAndFix);
+  }
+
+  /** An error for the component at {@code where} (a full path such as {@code Order.lines[].price}). */
+  public static SchemaGenerationException error(String where, Type type, String problemAndFix) {
+    return error(where, " (" + type.getTypeName() + ")", problemAndFix);
+  }
+
+  private static SchemaGenerationException error(String where, String typeName, String problemAndFix) {
     return new SchemaGenerationException(
         "Cannot generate an Avro schema for " + where + typeName + ": " + problemAndFix);
+  }
+
+  /** " in T" naming the declared type of the component being mapped, when {@code inner} is inside it. */
+  private String inComponent(Type inner) {
+    var segments = path.descendingIterator();
+    var declared = types.descendingIterator();
+    while (segments.hasNext() && declared.hasNext()) {
+      String segment = segments.next();
+      Type type = declared.next();
+      if (segment.startsWith(".")) {
+        return type.equals(inner) ? "" : " in " + type.getTypeName();
+      }
+    }
+    return "";
   }
 
   @Override
   public TypeMapping<?> get(Class<?> type) {
     TypeMapping<?> mapping = staged.get(type);
-    return mapping != null ? mapping : published.get(type);
+    if (mapping != null) {
+      return mapping;
+    }
+    mapping = published.get(type);
+    if (mapping != null) {
+      claimAll(mapping.schema(), Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+    return mapping;
   }
 
   @Override
   public void define(Class<?> type, TypeMapping<?> mapping, MappingContext context) {
-    String fullName = mapping.schema().getFullName();
-    Class<?> owner = stagedNames.get(fullName);
-    if (owner == null) {
-      owner = publishedNames.get(fullName);
+    claim(mapping.schema().getFullName(), type);
+    staged.put(type, mapping);
+    stagedOwners.put(mapping.schema(), type);
+  }
+
+  /** Claims the names of a named type reused from an earlier lookup, and of those it reaches. */
+  private void claimAll(Schema schema, Set<Schema> seen) {
+    switch (schema.getType()) {
+      case RECORD, ENUM, FIXED -> {
+        if (!seen.add(schema)) {
+          return;
+        }
+        Class<?> owner = publishedOwners.get(schema);
+        if (owner != null) {
+          claim(schema.getFullName(), owner);
+        }
+        if (schema.getType() == Schema.Type.RECORD) {
+          for (Schema.Field f : schema.getFields()) {
+            claimAll(f.schema(), seen);
+          }
+        }
+      }
+      case ARRAY -> claimAll(schema.getElementType(), seen);
+      case MAP -> claimAll(schema.getValueType(), seen);
+      case UNION -> schema.getTypes().forEach(t -> claimAll(t, seen));
+      default -> {}
     }
+  }
+
+  private void claim(String fullName, Class<?> type) {
+    Class<?> owner = names.putIfAbsent(fullName, type);
     if (owner != null && owner != type) {
       throw fail(
-          "its Avro name "
+          "the Avro name "
               + fullName
+              + " of "
+              + type.getName()
               + " is already used by "
               + owner.getName()
-              + ". Give one of them another name with @AvroName or @Namespace.");
+              + " in this schema. Give one of them another name with @AvroName or @Namespace.");
     }
-    staged.put(type, mapping);
-    stagedNames.put(fullName, type);
   }
 }

@@ -17,6 +17,12 @@ public interface NamedTypes {
    */
   void define(Class<?> type, TypeMapping<?> mapping, MappingContext context);
 
+  /**
+   * Runs {@code check} when every type of the current lookup is complete (recursive records
+   * included), before anything is published; a check refuses by throwing.
+   */
+  void afterLookup(Runnable check);
+
   /** The named types of a context built by FlowODM. */
   static NamedTypes of(MappingContext context) {
     if (context instanceof NamedTypes named) {

@@ -46,15 +46,13 @@ public final class Nullables {
   /** The nullable mapping for {@code type}, or null when it is not a nullable form. */
   public static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
     if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
-      Type inner = p.getActualTypeArguments()[0];
+      Type inner = unboxed(p.getActualTypeArguments()[0]);
       TypeMapping<?> mapping = context.lookup(inner, withoutNullable(annotations), "");
       if (mapping.acceptsNull()) {
         throw context.fail(
             "Optional of a nullable type ("
                 + inner.getTypeName()
-                + ") would be a union inside a union. Use Optional<"
-                + primitiveName(inner)
-                + "> with a non-null inner type.");
+                + ") would be a union inside a union. Use the nullable type alone, or Optional of a non-null type.");
       }
       return new NullableMapping<Optional<Object>>(
           mapping, o -> o == null ? null : o.orElse(null), Optional::ofNullable, "Optional");
@@ -97,8 +95,15 @@ public final class Nullables {
     return null;
   }
 
-  private static String primitiveName(Type inner) {
-    return inner instanceof Class<?> c && BOXES.containsKey(c) ? c.getSimpleName() : "...";
+  /**
+   * The primitive of a boxed type argument ({@code Integer} in {@code List<Integer>} or {@code
+   * Optional<Integer>}), else the type itself. Java forces a box there, so the box says nothing
+   * about null: only boxes that could have been primitives (components, array elements) are
+   * nullable.
+   */
+  public static Type unboxed(Type type) {
+    Class<?> primitive = type instanceof Class<?> c ? BOXES.get(c) : null;
+    return primitive != null ? primitive : type;
   }
 
   private static Set<? extends Annotation> withoutNullable(Set<? extends Annotation> annotations) {
@@ -198,6 +203,9 @@ public final class Nullables {
       if (index == nullIndex) {
         in.readNull();
         return wrap.apply(null);
+      }
+      if (index < 0 || index >= schema.getTypes().size()) {
+        throw Unions.badIndex(index, schema);
       }
       if (union != null) {
         int branch = index - offset;

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
@@ -49,6 +51,8 @@ public final class RecordMapping<R> extends TypeMapping<R> {
       if (f.component.equals(component)) {
         try {
           return f.get(record);
+        } catch (Error e) {
+          throw e;
         } catch (Throwable t) {
           throw DataException.wrap(t).within("." + component);
         }
@@ -73,6 +77,8 @@ public final class RecordMapping<R> extends TypeMapping<R> {
     for (RecordField f : fs) {
       try {
         f.write(value, out);
+      } catch (Error e) {
+        throw e; // a stack overflow or out of memory is not a bad value
       } catch (Throwable t) {
         throw DataException.wrap(t).within("." + f.component);
       }
@@ -118,8 +124,10 @@ public final class RecordMapping<R> extends TypeMapping<R> {
     RecordField[] fs = fields;
     boolean[] filled = new boolean[fs.length];
     List<Step> steps = new ArrayList<>();
+    Set<String> writerNames = new HashSet<>();
+    writer.getFields().forEach(wf -> writerNames.add(wf.name()));
     for (Schema.Field wf : writer.getFields()) {
-      RecordField rf = match(wf);
+      RecordField rf = match(wf, writerNames, filled);
       if (rf == null) {
         Skipper.Skip skip = Skipper.of(wf.schema());
         steps.add((in, args) -> skip.skip(in));
@@ -170,14 +178,20 @@ public final class RecordMapping<R> extends TypeMapping<R> {
     };
   }
 
-  private RecordField match(Schema.Field writerField) {
+  /**
+   * The reader field a writer field is read into: the one of the same name, else one that lists
+   * the writer's name among its aliases, provided the writer has no field of the reader field's own
+   * name and no other writer field was matched to it already (so each reader field takes one writer
+   * field, the exact name first, as Avro resolves them).
+   */
+  private RecordField match(Schema.Field writerField, Set<String> writerNames, boolean[] filled) {
     for (RecordField rf : fields) {
       if (rf.name.equals(writerField.name())) {
         return rf;
       }
     }
     for (RecordField rf : fields) {
-      if (rf.aliases.contains(writerField.name())) {
+      if (rf.aliases.contains(writerField.name()) && !writerNames.contains(rf.name) && !filled[rf.index]) {
         return rf;
       }
     }

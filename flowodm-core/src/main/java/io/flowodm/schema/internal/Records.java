@@ -83,35 +83,10 @@ public final class Records {
       if (!fieldNames.add(fieldName)) {
         throw failAt(context, segment, rc, "another component already has the Avro name " + fieldName + ". Use @AvroName.");
       }
-      JsonNode defaultValue = null;
       AvroDefault def = TypeMapper.find(annotations, AvroDefault.class);
-      if (def != null) {
-        defaultValue = DefaultValues.parse(def.value());
-        if (defaultValue == null) {
-          throw failAt(
-              context,
-              segment,
-              rc,
-              "@AvroDefault(\""
-                  + def.value()
-                  + "\") is not valid JSON. Write the default as Avro JSON: 0, true, \"\\\"text\\\"\", [], {} or null.");
-        }
-        if (fieldMapping instanceof Nullables.NullableMapping<?> nullable && !defaultValue.isNull()) {
-          fieldMapping = nullable.withNullLast();
-        }
-        String problem = DefaultValues.check(defaultValue, fieldMapping.schema());
-        if (problem != null) {
-          throw failAt(
-              context,
-              segment,
-              rc,
-              "@AvroDefault(\"" + def.value() + "\") does not match " + Schemas.describe(fieldMapping.schema()) + ": "
-                  + problem + ".");
-        }
-      } else if (fieldMapping.schema().getType() == Schema.Type.UNION
-          && fieldMapping.schema().getTypes().get(0).getType() == Schema.Type.NULL) {
-        defaultValue = com.fasterxml.jackson.databind.node.NullNode.getInstance();
-      }
+      FieldDefault fieldDefault = FieldDefault.of(def, fieldMapping, context, segment, rc);
+      fieldMapping = fieldDefault.mapping();
+      JsonNode defaultValue = fieldDefault.value();
       Doc fieldDoc = rc.getAnnotation(Doc.class);
       Schema.Field field =
           new Schema.Field(
@@ -133,6 +108,9 @@ public final class Records {
         throw failAt(context, segment, rc, "its accessor cannot be called: " + e.getMessage() + ". Make the record public.");
       }
       byte[] defaultBytes = defaultValue == null ? null : DefaultValues.encode(defaultValue, fieldMapping.schema());
+      if (def != null) {
+        checkDefaultReads(named, context.path() + segment, rc, def, fieldMapping, defaultBytes);
+      }
       fields.add(RecordField.of(i, rc.getName(), fieldName, fieldMapping, getter, defaultBytes, field.aliases()));
     }
     schema.setFields(avroFields);
@@ -144,6 +122,71 @@ public final class Records {
     }
     mapping.complete(fields, constructor);
     return mapping;
+  }
+
+  /** A component's default and the mapping it needs (a nullable one with a non-null default puts null last). */
+  private record FieldDefault(JsonNode value, TypeMapping<?> mapping) {
+    static FieldDefault of(
+        AvroDefault def, TypeMapping<?> mapping, MappingContext context, String segment, RecordComponent rc) {
+      if (def == null) {
+        boolean nullFirst =
+            mapping.schema().getType() == Schema.Type.UNION
+                && mapping.schema().getTypes().get(0).getType() == Schema.Type.NULL;
+        return new FieldDefault(nullFirst ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : null, mapping);
+      }
+      JsonNode value = DefaultValues.parse(def.value());
+      if (value == null) {
+        throw failAt(
+            context,
+            segment,
+            rc,
+            "@AvroDefault(\""
+                + def.value()
+                + "\") is not valid JSON. Write the default as Avro JSON: 0, true, \"\\\"text\\\"\", [], {} or null.");
+      }
+      if (mapping instanceof Nullables.NullableMapping<?> nullable && !value.isNull()) {
+        mapping = nullable.withNullLast();
+      }
+      String problem;
+      try {
+        problem = DefaultValues.check(value, mapping.schema());
+      } catch (org.apache.avro.AvroRuntimeException e) {
+        // Only a record still being defined (one that contains itself) has no fields to check yet.
+        problem =
+            "it holds a record that contains itself, which cannot be checked while the record is defined; "
+                + "use null with Optional<...>, or [] for a list";
+      }
+      if (problem != null) {
+        throw failAt(
+            context,
+            segment,
+            rc,
+            "@AvroDefault(\"" + def.value() + "\") does not match " + Schemas.describe(mapping.schema()) + ": "
+                + problem + ".");
+      }
+      return new FieldDefault(value, mapping);
+    }
+  }
+
+  /**
+   * Once the lookup is complete, reads the default through the component's own mapping, so a
+   * default that fits the Avro type but not the Java one (300 for a byte, "x" for a UUID) is
+   * refused now rather than when old data is read.
+   */
+  private static void checkDefaultReads(
+      NamedTypes named, String where, RecordComponent rc, AvroDefault def, TypeMapping<?> mapping, byte[] bytes) {
+    named.afterLookup(
+        () -> {
+          try {
+            mapping.read(new ByteArrayDecoder(bytes));
+          } catch (RuntimeException | java.io.IOException e) {
+            throw Lookup.error(
+                where,
+                rc.getGenericType(),
+                "@AvroDefault(\"" + def.value() + "\") cannot be read as the component's type: "
+                    + DataException.wrap(e).getMessage() + ". Write a default the component can hold.");
+          }
+        });
   }
 
   private static io.flowodm.SchemaGenerationException failAt(

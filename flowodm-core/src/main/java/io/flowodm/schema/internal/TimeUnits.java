@@ -2,6 +2,7 @@ package io.flowodm.schema.internal;
 
 import io.flowodm.annotation.TimePrecision;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Exact conversions between instants and counts of millis, micros or nanos since the epoch. */
 final class TimeUnits {
@@ -44,6 +45,20 @@ final class TimeUnits {
     } catch (java.time.DateTimeException e) {
       throw new DataException(value + " " + unit + " since the epoch is outside the range of Instant");
     }
+  }
+
+  /** The java.time unit of a precision. */
+  static ChronoUnit chrono(TimePrecision unit) {
+    return switch (unit) {
+      case MILLIS -> ChronoUnit.MILLIS;
+      case MICROS -> ChronoUnit.MICROS;
+      case NANOS -> ChronoUnit.NANOS;
+    };
+  }
+
+  /** Whether data in {@code writer} units may hold digits finer than a {@code reader} field keeps. */
+  static boolean finer(TimePrecision writer, TimePrecision reader) {
+    return writer.compareTo(reader) > 0;
   }
 
   /** The unit of a timestamp logical type name ({@code timestamp-micros}), or null. */

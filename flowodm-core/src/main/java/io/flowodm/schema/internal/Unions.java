@@ -159,7 +159,16 @@ public final class Unions {
       }
       List<Reader<Object>> readers = new ArrayList<>();
       for (Schema branch : writer.getTypes()) {
-        readers.add(lazily(() -> resolveBranch(branch, resolver)));
+        if (branch.getType() == Schema.Type.NULL) {
+          String target = toString();
+          readers.add(
+              in -> {
+                throw new DataException(
+                    "is null in the data, but " + target + " is required. Declare it Optional<...> or @Nullable");
+              });
+        } else {
+          readers.add(lazily(() -> resolveBranch(branch, resolver)));
+        }
       }
       return in -> {
         int index = in.readIndex();

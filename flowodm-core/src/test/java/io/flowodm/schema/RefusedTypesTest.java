@@ -1,0 +1,395 @@
+package io.flowodm.schema;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flowodm.SchemaGenerationException;
+import io.flowodm.annotation.AvroDefault;
+import io.flowodm.annotation.AvroName;
+import io.flowodm.annotation.Decimal;
+import io.flowodm.annotation.Namespace;
+import io.flowodm.annotation.TimePrecision;
+import io.flowodm.annotation.Timestamp;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every type FlowODM cannot map is refused when the schema is generated, with a message that names
+ * the {@code Record.component} path, the Java type and what to do instead.
+ */
+class RefusedTypesTest {
+
+  static AbstractThrowableAssert<?, ? extends Throwable> refusing(Class<?> type) {
+    return assertThatThrownBy(() -> AvroSchemas.builder().build().schema(type))
+        .isInstanceOf(SchemaGenerationException.class);
+  }
+
+  static final class PlainClass {}
+
+  @Test
+  void aRootThatIsNotARecordIsRefused() {
+    refusing(PlainClass.class)
+        .hasMessageContaining("io.flowodm.schema.RefusedTypesTest$PlainClass")
+        .hasMessageContaining("it is a class, not a record")
+        .hasMessageContaining("declare it as `record PlainClass(...)`");
+    refusing(Runnable.class).hasMessageContaining("it is an interface, not a record");
+    refusing(TimePrecision.class).hasMessageContaining("it is an enum, not a record");
+  }
+
+  record Price(BigDecimal amount) {}
+
+  @Test
+  void aBigDecimalWithoutDecimalIsRefused() {
+    refusing(Price.class)
+        .hasMessageContaining("Price.amount (java.math.BigDecimal)")
+        .hasMessageContaining("needs a fixed precision and scale")
+        .hasMessageContaining("Annotate it with @Decimal(precision = 18, scale = 2)");
+  }
+
+  record ScaleAbovePrecision(@Decimal(precision = 4, scale = 5) BigDecimal amount) {}
+
+  record NoDigits(@Decimal(precision = 0, scale = 0) BigDecimal amount) {}
+
+  record NegativeScale(@Decimal(precision = 4, scale = -1) BigDecimal amount) {}
+
+  @Test
+  void anInvalidDecimalIsRefused() {
+    refusing(ScaleAbovePrecision.class)
+        .hasMessageContaining("ScaleAbovePrecision.amount (java.math.BigDecimal)")
+        .hasMessageContaining("@Decimal(precision = 4, scale = 5) is invalid")
+        .hasMessageContaining("Precision must be at least 1 and scale between 0 and the precision");
+    refusing(NoDigits.class).hasMessageContaining("NoDigits.amount").hasMessageContaining("is invalid");
+    refusing(NegativeScale.class).hasMessageContaining("NegativeScale.amount").hasMessageContaining("is invalid");
+  }
+
+  record ById(Map<Integer, String> names) {}
+
+  @Test
+  void aMapWithKeysOtherThanStringIsRefused() {
+    refusing(ById.class)
+        .hasMessageContaining("ById.names (java.util.Map<java.lang.Integer, java.lang.String>)")
+        .hasMessageContaining("Avro map keys are strings")
+        .hasMessageContaining("Use Map<String, java.lang.String>, or a List of records holding key and value");
+  }
+
+  @SuppressWarnings("rawtypes")
+  record RawList(List items) {}
+
+  @SuppressWarnings("rawtypes")
+  record RawMap(Map values) {}
+
+  @SuppressWarnings("rawtypes")
+  record RawOptional(Optional note) {}
+
+  @Test
+  void rawCollectionsAndOptionalsAreRefused() {
+    refusing(RawList.class)
+        .hasMessageContaining("RawList.items (java.util.List)")
+        .hasMessageContaining("raw List has no element type")
+        .hasMessageContaining("List<String>");
+    refusing(RawMap.class)
+        .hasMessageContaining("RawMap.values (java.util.Map)")
+        .hasMessageContaining("raw Map has no element type")
+        .hasMessageContaining("Map<String, Integer>");
+    refusing(RawOptional.class)
+        .hasMessageContaining("RawOptional.note (java.util.Optional)")
+        .hasMessageContaining("raw Optional has no value type")
+        .hasMessageContaining("Optional<String>");
+  }
+
+  record Wildcard(List<?> items) {}
+
+  record BoundedWildcard(Map<String, ? extends Number> values) {}
+
+  @Test
+  void wildcardsAreRefused() {
+    refusing(Wildcard.class)
+        .hasMessageContaining("Wildcard.items[] (? in java.util.List<?>)")
+        .hasMessageContaining("a wildcard has no Avro type")
+        .hasMessageContaining("Use a concrete type argument");
+    refusing(BoundedWildcard.class)
+        .hasMessageContaining(
+            "BoundedWildcard.values{} (? extends java.lang.Number in java.util.Map<java.lang.String, ? extends java.lang.Number>)")
+        .hasMessageContaining("a wildcard has no Avro type");
+  }
+
+  record Anything(Object value) {}
+
+  @Test
+  void objectIsRefused() {
+    refusing(Anything.class)
+        .hasMessageContaining("Anything.value (java.lang.Object)")
+        .hasMessageContaining("Object has no Avro type")
+        .hasMessageContaining("Use a concrete type");
+  }
+
+  record Box<T>(T value) {}
+
+  record HoldsBox(Box<String> box) {}
+
+  record ListOfT<T>(List<T> items) {}
+
+  @Test
+  void genericRecordsAndTypeVariablesAreRefused() {
+    refusing(Box.class)
+        .hasMessageContaining("Box (io.flowodm.schema.RefusedTypesTest$Box)")
+        .hasMessageContaining("records with type parameters are not mapped")
+        .hasMessageContaining("concrete component types");
+    refusing(HoldsBox.class)
+        .hasMessageContaining("HoldsBox.box (io.flowodm.schema.RefusedTypesTest$Box<java.lang.String>)")
+        .hasMessageContaining("records with type parameters are not mapped");
+    refusing(ListOfT.class).hasMessageContaining("records with type parameters are not mapped");
+  }
+
+  record Letter(char initial) {}
+
+  record BoxedLetter(Character initial) {}
+
+  @Test
+  void charIsRefused() {
+    refusing(Letter.class)
+        .hasMessageContaining("Letter.initial (char)")
+        .hasMessageContaining("char has no Avro type")
+        .hasMessageContaining("Use String for text or int for a code point");
+    refusing(BoxedLetter.class)
+        .hasMessageContaining("BoxedLetter.initial (java.lang.Character)")
+        .hasMessageContaining("has no Avro type");
+  }
+
+  record TextForInt(@AvroDefault("\"x\"") int count) {}
+
+  record NullForString(@AvroDefault("null") String name) {}
+
+  record WrongElement(@AvroDefault("[1, \"two\"]") List<Integer> values) {}
+
+  record TooBig(@AvroDefault("3000000000") int count) {}
+
+  record NotASymbol(@AvroDefault("\"PURPLE\"") Painted.Color color) {}
+
+  record Painted(Color color) {
+    enum Color {
+      RED
+    }
+  }
+
+  @Test
+  void aDefaultThatDoesNotMatchItsTypeIsRefused() {
+    refusing(TextForInt.class)
+        .hasMessageContaining("TextForInt.count (int)")
+        .hasMessageContaining("@AvroDefault(\"\"x\"\") does not match int: expected an int");
+    refusing(NullForString.class)
+        .hasMessageContaining("NullForString.name (java.lang.String)")
+        .hasMessageContaining("does not match string: expected a JSON string");
+    refusing(WrongElement.class)
+        .hasMessageContaining("WrongElement.values")
+        .hasMessageContaining("element 1: expected an int");
+    refusing(TooBig.class).hasMessageContaining("TooBig.count").hasMessageContaining("expected an int");
+    refusing(NotASymbol.class)
+        .hasMessageContaining("NotASymbol.color")
+        .hasMessageContaining("expected one of the symbols [RED]");
+  }
+
+  record ByteOutOfRange(@AvroDefault("300") byte small) {}
+
+  record NotAUuid(@AvroDefault("\"abc\"") java.util.UUID id) {}
+
+  record NotATime(@AvroDefault("-1") LocalTime time) {}
+
+  record Self(String name, @AvroDefault("{\"name\": \"x\", \"children\": [], \"first\": null}") Optional<Self> first, List<Self> children) {}
+
+  @Test
+  void aDefaultThatFitsTheAvroTypeButNotTheJavaTypeIsRefused() {
+    refusing(ByteOutOfRange.class)
+        .hasMessageContaining("ByteOutOfRange.small (byte)")
+        .hasMessageContaining("@AvroDefault(\"300\") cannot be read as the component's type: int 300 does not fit a byte")
+        .hasMessageContaining("Write a default the component can hold");
+    refusing(NotAUuid.class)
+        .hasMessageContaining("NotAUuid.id (java.util.UUID)")
+        .hasMessageContaining("\"abc\" is not a UUID");
+    refusing(NotATime.class).hasMessageContaining("NotATime.time").hasMessageContaining("is not a time of day");
+  }
+
+  record SelfWithEmptyDefaults(String name, @AvroDefault("[]") List<SelfWithEmptyDefaults> children) {}
+
+  @Test
+  void aDefaultHoldingARecordThatContainsItselfIsRefusedClearly() {
+    refusing(Self.class)
+        .hasMessageContaining("Self.first")
+        .hasMessageContaining("it holds a record that contains itself")
+        .hasMessageContaining("use null with Optional<...>, or [] for a list");
+
+    Schema schema = AvroSchemas.builder().build().schema(SelfWithEmptyDefaults.class);
+    org.assertj.core.api.Assertions.assertThat(schema.getField("children").defaultVal()).isEqualTo(List.of());
+  }
+
+  record BrokenJson(@AvroDefault("{oops") String name) {}
+
+  record BareWord(@AvroDefault("EUR") String currency) {}
+
+  record TrailingJson(@AvroDefault("1 2") int count) {}
+
+  record EmptyJson(@AvroDefault("") int count) {}
+
+  @Test
+  void aDefaultThatIsNotJsonIsRefused() {
+    refusing(BrokenJson.class)
+        .hasMessageContaining("BrokenJson.name (java.lang.String)")
+        .hasMessageContaining("@AvroDefault(\"{oops\") is not valid JSON")
+        .hasMessageContaining("Write the default as Avro JSON");
+    refusing(BareWord.class).hasMessageContaining("BareWord.currency").hasMessageContaining("is not valid JSON");
+    refusing(TrailingJson.class).hasMessageContaining("TrailingJson.count").hasMessageContaining("is not valid JSON");
+    refusing(EmptyJson.class).hasMessageContaining("EmptyJson.count").hasMessageContaining("is not valid JSON");
+  }
+
+  static final class First {
+    @AvroName("Line")
+    @Namespace("test.clash")
+    record Line(String sku) {}
+  }
+
+  static final class Second {
+    @AvroName("Line")
+    @Namespace("test.clash")
+    record Line(int number) {}
+  }
+
+  record Clash(First.Line first, List<Second.Line> second) {}
+
+  record UsesFirst(First.Line line) {}
+
+  record ClashThroughReuse(Second.Line second, UsesFirst first) {}
+
+  @Test
+  void twoClassesWithTheSameAvroFullNameInOneSchemaAreRefused() {
+    refusing(Clash.class)
+        .hasMessageContaining("Clash.second[] (io.flowodm.schema.RefusedTypesTest$Second$Line in java.util.List<")
+        .hasMessageContaining("the Avro name test.clash.Line of io.flowodm.schema.RefusedTypesTest$Second$Line")
+        .hasMessageContaining("is already used by io.flowodm.schema.RefusedTypesTest$First$Line")
+        .hasMessageContaining("Give one of them another name with @AvroName or @Namespace");
+  }
+
+  @Test
+  void theSameNameIsRefusedAlsoWhenOneRecordWasMappedBeforeInAnotherSchema() {
+    AvroSchemas schemas = AvroSchemas.builder().build();
+    schemas.schema(UsesFirst.class);
+
+    assertThatThrownBy(() -> schemas.schema(ClashThroughReuse.class))
+        .isInstanceOf(SchemaGenerationException.class)
+        .hasMessageContaining("ClashThroughReuse.first")
+        .hasMessageContaining("the Avro name test.clash.Line of io.flowodm.schema.RefusedTypesTest$First$Line")
+        .hasMessageContaining("is already used by io.flowodm.schema.RefusedTypesTest$Second$Line");
+  }
+
+  @Test
+  void theSameNameInTwoSeparateSchemasIsFine() {
+    AvroSchemas schemas = AvroSchemas.builder().build();
+
+    schemas.schema(First.Line.class);
+    schemas.schema(Second.Line.class);
+    schemas.schema(UsesFirst.class);
+  }
+
+  @AvroDefault("PURPLE")
+  enum Shade {
+    RED,
+    GREEN
+  }
+
+  record Colored(Shade shade) {}
+
+  @Test
+  void anEnumDefaultNamingNoConstantIsRefused() {
+    refusing(Colored.class)
+        .hasMessageContaining("Colored.shade (io.flowodm.schema.RefusedTypesTest$Shade)")
+        .hasMessageContaining("@AvroDefault(\"PURPLE\") names no constant of the enum")
+        .hasMessageContaining("Use one of [RED, GREEN]");
+  }
+
+  record Clock(@Timestamp(TimePrecision.NANOS) LocalTime time) {}
+
+  @Test
+  void localTimeInNanosIsRefused() {
+    refusing(Clock.class)
+        .hasMessageContaining("Clock.time (java.time.LocalTime)")
+        .hasMessageContaining("Avro has no time-nanos type")
+        .hasMessageContaining("Use @Timestamp(MICROS)");
+  }
+
+  interface Shape {}
+
+  record Drawing(Shape shape) {}
+
+  @Test
+  void anInterfaceThatIsNotSealedIsRefused() {
+    refusing(Drawing.class)
+        .hasMessageContaining("Drawing.shape (io.flowodm.schema.RefusedTypesTest$Shape)")
+        .hasMessageContaining("is not sealed")
+        .hasMessageContaining("Make it a sealed interface whose permitted subtypes are records");
+  }
+
+  sealed interface Mixed permits Dot, Blob {}
+
+  record Dot(int x) implements Mixed {}
+
+  static final class Blob implements Mixed {}
+
+  record Canvas(Mixed item) {}
+
+  @Test
+  void aSealedInterfaceThatPermitsANonRecordIsRefused() {
+    refusing(Canvas.class)
+        .hasMessageContaining("Canvas.item (io.flowodm.schema.RefusedTypesTest$Mixed)")
+        .hasMessageContaining("permits io.flowodm.schema.RefusedTypesTest$Blob, which is not a record");
+  }
+
+  static final class Point {}
+
+  record Plot(List<Point> points) {}
+
+  @Test
+  void aPlainClassComponentIsRefused() {
+    refusing(Plot.class)
+        .hasMessageContaining("Plot.points[] (io.flowodm.schema.RefusedTypesTest$Point in java.util.List<io.flowodm.schema.RefusedTypesTest$Point>)")
+        .hasMessageContaining("is a class, not a record, and no mapper handles it")
+        .hasMessageContaining("Make it a record, or add a TypeMapper for it");
+  }
+
+  record Inner(Map<String, BigDecimal> prices) {}
+
+  record Outer(String id, List<Optional<Inner>> inners) {}
+
+  @Test
+  void aRefusalDeepInsideNamesTheWholePath() {
+    refusing(Outer.class)
+        .hasMessageContaining("Outer.inners[].prices{} (java.math.BigDecimal in java.util.Map<java.lang.String, java.math.BigDecimal>)")
+        .hasMessageContaining("@Decimal");
+  }
+
+  record Nested(Optional<Optional<String>> note) {}
+
+  @Test
+  void anOptionalOfANullableTypeIsRefused() {
+    refusing(Nested.class)
+        .hasMessageContaining("Nested.note")
+        .hasMessageContaining("would be a union inside a union");
+  }
+
+  record Failing(String ok, BigDecimal bad) {}
+
+  record Later(String ok) {}
+
+  @Test
+  void aFailedSchemaLeavesNothingHalfBuiltBehind() {
+    AvroSchemas schemas = AvroSchemas.builder().build();
+    refusing(Failing.class);
+    assertThatThrownBy(() -> schemas.schema(Failing.class)).isInstanceOf(SchemaGenerationException.class);
+    assertThatThrownBy(() -> schemas.schema(Failing.class)).isInstanceOf(SchemaGenerationException.class);
+
+    schemas.schema(Later.class);
+  }
+}
