@@ -33,13 +33,13 @@ final class ConfigChecks {
       URI uri = parse(part.strip());
       String info = uri.getRawUserInfo();
       if (info != null) {
-        if (userInfo != null && !userInfo.equals(info)) {
+        if (userInfo != null && !userInfo.equals(uri.getUserInfo())) {
           throw new ConfigurationException(
               RegistryConfig.URL + " has different user info in different URLs: use the same"
                   + " credentials everywhere, or set " + RegistryConfig.BASIC_AUTH_USER_INFO
                   + " instead.");
         }
-        userInfo = java.net.URLDecoder.decode(info, java.nio.charset.StandardCharsets.UTF_8);
+        userInfo = uri.getUserInfo();
       }
       urls.add(withoutUserInfo(uri));
     }

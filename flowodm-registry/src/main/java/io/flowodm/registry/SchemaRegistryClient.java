@@ -24,11 +24,7 @@ import org.apache.avro.Schema;
  */
 public interface SchemaRegistryClient extends AutoCloseable {
 
-  /**
-   * An HTTP client for the registry {@code config} describes, with caches in front of it.
-   *
-   * @throws io.flowodm.ConfigurationException when the TLS settings cannot be used
-   */
+  /** An HTTP client for the registry {@code config} describes, with caches in front of it. */
   static SchemaRegistryClient create(RegistryConfig config) {
     return new CachingSchemaRegistryClient(
         new HttpSchemaRegistryClient(config), config.latestCacheTtl());

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class CachingSchemaRegistryClientTest {
   private final Map<String, Integer> calls = new ConcurrentHashMap<>();
-  private final InMemorySchemaRegistryClient memory =
-      new InMemorySchemaRegistryClient(AvroRulesChecker::check);
+  private final SchemaRegistryClient memory = SchemaRegistryClient.inMemory();
   private final AtomicLong clock = new AtomicLong();
 
   /** {@link #memory}, counting calls per method name. */

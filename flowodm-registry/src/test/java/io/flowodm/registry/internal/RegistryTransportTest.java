@@ -74,8 +74,8 @@ class RegistryTransportTest {
     try (var client = client(fast("http://alice:s3cret@" + registry.url().substring(7)))) {
       assertThatThrownBy(client::subjects)
           .isInstanceOf(SchemaRegistryException.class)
-          .hasMessageContaining("Schema Registry at " + registry.url() + " refused to list subjects:"
-              + " HTTP 401, error_code 401: Unauthorized.")
+          .hasMessageContaining("Schema Registry at " + registry.url()
+              + " refused to list subjects: HTTP 401, error_code 401: Unauthorized.")
           .hasMessageContaining("did not accept the credentials: check basic.auth.user.info")
           .hasMessageNotContaining("s3cret")
           .hasMessageNotContaining(encoded);
