@@ -1,6 +1,5 @@
 package io.flowodm.registry;
 
-import io.flowodm.registry.internal.AvroRulesChecker;
 import io.flowodm.registry.internal.CachingSchemaRegistryClient;
 import io.flowodm.registry.internal.HttpSchemaRegistryClient;
 import io.flowodm.registry.internal.InMemorySchemaRegistryClient;
@@ -36,7 +35,7 @@ public interface SchemaRegistryClient extends AutoCloseable {
    * that need no HTTP server.
    */
   static SchemaRegistryClient inMemory() {
-    return new InMemorySchemaRegistryClient(AvroRulesChecker::check);
+    return new InMemorySchemaRegistryClient(Compatibility::check);
   }
 
   /**
