@@ -22,11 +22,13 @@ import org.apache.avro.Schema;
  * interface that those records implement. All go into one Java package; {@code @Namespace} keeps
  * each type's Avro namespace where it differs. Nullable unions become {@code Optional<T>}, or the
  * boxed type for {@code ["null", "int"]} and the other primitives; arrays of primitives become
- * Java arrays ({@code int[]}), other arrays {@code List<T>}.
+ * Java arrays ({@code int[]}), other arrays {@code List<T>}; a nullable element or map value is
+ * {@code Optional<T>} (boxed type arguments are not nullable: {@code Map<String, Long>} is a map
+ * of long).
  *
  * <p>A schema that FlowODM's annotations cannot reproduce exactly is refused rather than
- * approximated: fixed types, unions of several types that are not all records, a map of
- * non-null primitives, properties no annotation writes, or a nullable field without the default
+ * approximated: fixed types, unions of several types that are not all records, properties no
+ * annotation writes, or a nullable field without the default
  * null. Immutable and thread-safe.
  */
 public final class RecordSourceGenerator {

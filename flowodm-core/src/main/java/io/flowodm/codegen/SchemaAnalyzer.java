@@ -262,15 +262,8 @@ final class SchemaAnalyzer {
     requireNoProperties(s.getObjectProps().keySet(), "map");
     Schema values = s.getValueType();
     if (LeafTypes.isPlainPrimitive(values)) {
-      String boxed = LeafTypes.boxed(values);
-      throw fail(
-          "FlowODM has no Java type for a map of non-null "
-              + values.getType().getName()
-              + " values: Map<String, "
-              + boxed.substring(boxed.lastIndexOf('.') + 1)
-              + "> is a map of [\"null\", \""
-              + values.getType().getName()
-              + "\"]. Make the map's values nullable that way, or use an array of records.");
+      // Boxed type arguments are not nullable: Map<String, Long> is a map of long.
+      return JType.of("java.util.Map", JType.of("java.lang.String"), JType.of(LeafTypes.boxed(values)));
     }
     path.addLast("{}");
     try {
@@ -280,11 +273,15 @@ final class SchemaAnalyzer {
     }
   }
 
-  /** A union that is not a field's own type: ["null", ...] or records only. */
+  /**
+   * A union that is not a field's own type (an array element or map value): ["null", ...] or
+   * records only. Boxed type arguments are not nullable in FlowODM ({@code List<Integer>} is an
+   * array of int), so a nullable primitive here is {@code Optional<Integer>}.
+   */
   private JType union(Schema s) {
     int nullIndex = nullIndex(s);
     if (nullIndex == 0) {
-      return nullable(s);
+      return nullable(s, false);
     }
     if (nullIndex > 0) {
       throw fail("null is not the first branch of the union, which FlowODM requires here. Put \"null\" first.");
@@ -292,15 +289,24 @@ final class SchemaAnalyzer {
     return records(s.getTypes());
   }
 
-  /** A ["null", T...] or [T..., "null"] union: a boxed primitive, or Optional of T. */
+  /** A ["null", T...] or [T..., "null"] union of a component: a boxed primitive, or Optional of T. */
   private JType nullable(Schema union) {
+    return nullable(union, true);
+  }
+
+  /**
+   * A nullable union: for a component, a boxed primitive or Optional of T; inside an array or map,
+   * always Optional of T.
+   */
+  private JType nullable(Schema union, boolean component) {
     List<Schema> rest = new ArrayList<>(union.getTypes());
     rest.removeIf(t -> t.getType() == Schema.Type.NULL);
     if (rest.isEmpty()) {
       throw fail("a union of only null has no Java type. Remove the field.");
     }
     if (rest.size() == 1 && LeafTypes.isPlainPrimitive(rest.get(0))) {
-      return JType.of(LeafTypes.boxed(rest.get(0)));
+      JType boxed = JType.of(LeafTypes.boxed(rest.get(0)));
+      return component ? boxed : JType.of("java.util.Optional", boxed);
     }
     JType inner = rest.size() == 1 ? value(rest.get(0)) : records(rest);
     return JType.of("java.util.Optional", inner);

@@ -138,6 +138,7 @@ final class Catalogue {
                 {"name": "maybeNames", "type": {"type": "array", "items": ["null", "string"]}},
                 {"name": "times", "type": {"type": "array", "items": {"type": "long", "logicalType": "timestamp-micros"}}},
                 {"name": "byName", "type": {"type": "map", "values": "string"}},
+                {"name": "counts", "type": {"type": "map", "values": "long"}},
                 {"name": "maybeCounts", "type": {"type": "map", "values": ["null", "long"]}},
                 {"name": "rows", "type": {"type": "map", "values": {"type": "array", "items": "int"}}},
                 {"name": "prices", "type": {"type": "map", "values":

@@ -190,14 +190,6 @@ class RecordSourceGeneratorTest {
   }
 
   @Test
-  void refusesAMapOfNonNullPrimitivesAndSaysWhy() {
-    assertRefused(
-        "{\"name\": \"counts\", \"type\": {\"type\": \"map\", \"values\": \"long\"}}",
-        "Order.counts (map of long): FlowODM has no Java type for a map of non-null long values:"
-            + " Map<String, Long> is a map of [\"null\", \"long\"].");
-  }
-
-  @Test
   void refusesPropertiesThatNoAnnotationWrites() {
     assertRefused(
         "{\"name\": \"id\", \"type\": {\"type\": \"string\", \"avro.java.string\": \"String\"}}",
