@@ -5,6 +5,7 @@ import io.flowodm.SchemaGenerationException;
 import io.flowodm.annotation.Key;
 import io.flowodm.annotation.Topic;
 import io.flowodm.codec.AvroCodec;
+import io.flowodm.registry.SubjectNameStrategy;
 import io.flowodm.schema.AvroSchemas;
 import io.flowodm.schema.internal.DataException;
 import io.flowodm.schema.internal.RecordMapping;
@@ -170,6 +171,17 @@ public final class Model<T> {
    */
   public Class<?> keyType() {
     return keyType;
+  }
+
+  /**
+   * The Schema Registry subject of the value schema under {@code strategy}, or the subject set with
+   * {@code @Topic(subject = ...)}, which wins.
+   */
+  public String subject(SubjectNameStrategy strategy) {
+    if (!topic.subject().isBlank()) {
+      return topic.subject();
+    }
+    return strategy.subject(topic(), false, schema());
   }
 
   /** The Avro schema of the key component, or null when the record has no {@code @Key}. */

@@ -2,6 +2,7 @@ package io.flowodm.serde;
 
 import io.flowodm.SchemaException;
 import io.flowodm.SerializationException;
+import io.flowodm.annotation.Topic;
 import io.flowodm.codec.AvroCodec;
 import io.flowodm.registry.Compatibility;
 import io.flowodm.registry.CompatibilityLevel;
@@ -121,7 +122,7 @@ public class FlowSerializer<T> implements Serializer<T> {
 
   private Target resolve(String topic) {
     Schema schema = codec().schema();
-    String subject = strategy.subject(topic, isKey, schema);
+    String subject = subject(topic, schema);
     try {
       if (useLatest) {
         return latest(subject, schema);
@@ -151,6 +152,15 @@ public class FlowSerializer<T> implements Serializer<T> {
           "Cannot serialize " + type.getSimpleName() + " for topic " + topic + " (subject " + subject + "): " + e.getMessage(),
           e);
     }
+  }
+
+  /** The subject: {@code @Topic(subject = ...)} for the model's own topic, else the strategy's. */
+  private String subject(String topic, Schema schema) {
+    Topic annotation = type.getAnnotation(Topic.class);
+    if (!isKey && annotation != null && !annotation.subject().isBlank() && annotation.value().equals(topic)) {
+      return annotation.subject();
+    }
+    return strategy.subject(topic, isKey, schema);
   }
 
   private Target latest(String subject, Schema schema) {
