@@ -35,6 +35,7 @@ public final class AvroCodec<T> {
   private final Class<T> type;
   private final TypeMapping<T> mapping;
   private final Schema schema;
+  private final TypeMapping.Reader<T> direct;
   private final Map<Schema, TypeMapping.Reader<T>> resolved = new ConcurrentHashMap<>();
   private final AtomicReference<ByteArrayEncoder> spare = new AtomicReference<>();
   private volatile int sizeHint = 64;
@@ -43,6 +44,7 @@ public final class AvroCodec<T> {
     this.type = type;
     this.mapping = mapping;
     this.schema = mapping.schema();
+    this.direct = mapping::read;
   }
 
   /**
@@ -220,12 +222,12 @@ public final class AvroCodec<T> {
 
   private TypeMapping.Reader<T> readerFor(Schema writerSchema) {
     if (writerSchema == schema) {
-      return mapping::read;
+      return direct;
     }
     TypeMapping.Reader<T> reader = resolved.get(writerSchema);
     if (reader == null) {
       if (writerSchema.equals(schema)) {
-        reader = mapping::read;
+        reader = direct;
       } else {
         try {
           reader = new SchemaResolver().resolve(writerSchema, mapping);

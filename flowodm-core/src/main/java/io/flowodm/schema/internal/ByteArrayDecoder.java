@@ -233,6 +233,42 @@ public final class ByteArrayDecoder extends Decoder {
     return result;
   }
 
+  /**
+   * Reads a string holding a UUID in its canonical 36-character form without building a String,
+   * or returns null (having read nothing) when the string is not in that form, so the caller can
+   * fall back to {@code UUID.fromString}.
+   */
+  public java.util.UUID readCanonicalUuid() {
+    int start = pos;
+    if (limit - pos < 37 || buf[pos] != 72) {
+      return null;
+    }
+    int p = pos + 1;
+    byte[] b = buf;
+    if (b[p + 8] != '-' || b[p + 13] != '-' || b[p + 18] != '-' || b[p + 23] != '-') {
+      return null;
+    }
+    long msb = 0;
+    long lsb = 0;
+    for (int i = 0; i < 36; i++) {
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        continue;
+      }
+      int d = Character.digit(b[p + i], 16);
+      if (d < 0) {
+        pos = start;
+        return null;
+      }
+      if (i < 19) {
+        msb = (msb << 4) | d;
+      } else {
+        lsb = (lsb << 4) | d;
+      }
+    }
+    pos = p + 36;
+    return new java.util.UUID(msb, lsb);
+  }
+
   @Override
   public void skipString() {
     int len = readLength("a string"); // read first: `pos += readLength()` would add to the old pos

@@ -154,6 +154,36 @@ public final class ByteArrayEncoder extends Encoder {
     writeUtf8(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Writes a UUID as the 36-character string {@code UUID.toString()} gives, without building it. */
+  public void writeUuid(java.util.UUID uuid) {
+    ensure(37);
+    byte[] b = buf;
+    int p = pos;
+    b[p++] = 72; // zig-zag length 36
+    long msb = uuid.getMostSignificantBits();
+    long lsb = uuid.getLeastSignificantBits();
+    p = hex(b, p, msb >>> 32, 8);
+    b[p++] = '-';
+    p = hex(b, p, msb >>> 16, 4);
+    b[p++] = '-';
+    p = hex(b, p, msb, 4);
+    b[p++] = '-';
+    p = hex(b, p, lsb >>> 48, 4);
+    b[p++] = '-';
+    p = hex(b, p, lsb, 12);
+    pos = p;
+  }
+
+  private static int hex(byte[] b, int p, long value, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      b[p + i] = HEX[(int) (value & 0xF)];
+      value >>>= 4;
+    }
+    return p + digits;
+  }
+
   private void writeUtf8(byte[] bytes) {
     writeBytes(bytes, 0, bytes.length);
   }

@@ -178,11 +178,11 @@ public final class Containers {
     /** Reads items with {@code items}; each takes at least {@code minSize} bytes in the data's schema. */
     @SuppressWarnings("unchecked")
     private C readWith(Decoder in, Reader<Object> items, int minSize) throws IOException {
-      List<Object> list = new ArrayList<>();
+      List<Object> list = null;
       int index = 0;
       for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
         ByteArrayDecoder.checkItemCount(in, n, minSize, "an array");
-        if (list.isEmpty()) {
+        if (list == null) {
           list = new ArrayList<>((int) n);
         }
         for (long i = 0; i < n; i++, index++) {
@@ -192,6 +192,9 @@ public final class Containers {
             throw DataException.wrap(e).within("[" + index + "]");
           }
         }
+      }
+      if (list == null) {
+        list = java.util.Collections.emptyList();
       }
       return switch (kind) {
         case LIST -> (C) java.util.Collections.unmodifiableList(list);
@@ -277,9 +280,12 @@ public final class Containers {
 
     /** Reads entries with {@code values}; each takes at least {@code minSize} bytes in the data's schema. */
     private Map<CharSequence, V> readWith(Decoder in, Reader<V> values, int minSize) throws IOException {
-      Map<CharSequence, V> map = new LinkedHashMap<>();
+      Map<CharSequence, V> map = null;
       for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
         ByteArrayDecoder.checkItemCount(in, n, minSize, "a map");
+        if (map == null) {
+          map = LinkedHashMap.newLinkedHashMap((int) n);
+        }
         for (long i = 0; i < n; i++) {
           String key = in.readString();
           try {
@@ -289,7 +295,7 @@ public final class Containers {
           }
         }
       }
-      return java.util.Collections.unmodifiableMap(map);
+      return map == null ? java.util.Collections.emptyMap() : java.util.Collections.unmodifiableMap(map);
     }
 
     @Override

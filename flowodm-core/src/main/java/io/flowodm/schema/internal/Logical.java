@@ -321,15 +321,25 @@ public final class Logical {
 
     @Override
     public void write(UUID value, Encoder out) throws IOException {
-      out.writeString(value.toString());
+      if (out instanceof ByteArrayEncoder fast) {
+        fast.writeUuid(value);
+      } else {
+        out.writeString(value.toString());
+      }
     }
 
     @Override
     public UUID read(Decoder in) throws IOException {
+      if (in instanceof ByteArrayDecoder fast) {
+        UUID uuid = fast.readCanonicalUuid();
+        if (uuid != null) {
+          return uuid;
+        }
+      }
       return parse(in.readString());
     }
 
-    private static UUID parse(String s) {
+    static UUID parse(String s) {
       try {
         return UUID.fromString(s);
       } catch (IllegalArgumentException e) {
