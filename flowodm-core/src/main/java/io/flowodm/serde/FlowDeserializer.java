@@ -10,6 +10,7 @@ import io.flowodm.registry.SchemaRegistryException;
 import io.flowodm.registry.WireFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -59,7 +60,7 @@ public class FlowDeserializer<T> implements Deserializer<T> {
     codec = AvroCodec.of(type);
     if (client == null) {
       RegistryConfig config = RegistryConfig.fromProperties(configs);
-      registry = config.urls().toString();
+      registry = config.urls().stream().map(Object::toString).collect(Collectors.joining(", "));
       client = SchemaRegistryClient.create(config);
       ownsClient = true;
     }

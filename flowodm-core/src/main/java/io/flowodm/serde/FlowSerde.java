@@ -17,6 +17,15 @@ public class FlowSerde<T> implements Serde<T> {
   private final FlowSerializer<T> serializer;
   private final FlowDeserializer<T> deserializer;
 
+  /**
+   * For Kafka Streams to create by class name ({@code default.value.serde}); the record class comes
+   * from {@link FlowSerdeConfig#VALUE_TYPE} (or {@link FlowSerdeConfig#KEY_TYPE} for keys).
+   */
+  public FlowSerde() {
+    this.serializer = new FlowSerializer<>();
+    this.deserializer = new FlowDeserializer<>();
+  }
+
   /** A serde of {@code type}; {@link #configure} supplies the registry. */
   public FlowSerde(Class<T> type) {
     this.serializer = new FlowSerializer<>(type);

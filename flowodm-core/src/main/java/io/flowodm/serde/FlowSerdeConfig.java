@@ -1,6 +1,7 @@
 package io.flowodm.serde;
 
 import io.flowodm.ConfigurationException;
+import io.flowodm.registry.SubjectNameStrategy;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,7 +33,12 @@ public final class FlowSerdeConfig {
    */
   public static final String USE_LATEST_VERSION = "use.latest.version";
 
-  /** How key subjects are named: {@code TopicNameStrategy} (default), {@code RecordNameStrategy}, {@code TopicRecordNameStrategy}. */
+  /**
+   * How key subjects are named: {@code TopicNameStrategy} (default), {@code RecordNameStrategy},
+   * {@code TopicRecordNameStrategy} (Confluent's class names, with or without the package, or
+   * {@code topic}, {@code record}, {@code topic_record}); or a {@link SubjectNameStrategy} instance,
+   * which may carry a suffix.
+   */
   public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
 
   /** How value subjects are named; the same values as {@link #KEY_SUBJECT_NAME_STRATEGY}. */
@@ -57,6 +63,14 @@ public final class FlowSerdeConfig {
       return Boolean.parseBoolean(s);
     }
     throw new ConfigurationException(key + " must be true or false, not \"" + v + "\".");
+  }
+
+  static SubjectNameStrategy strategy(Map<String, ?> configs, String key) {
+    Object v = configs.get(key);
+    if (v == null) {
+      return SubjectNameStrategy.TOPIC;
+    }
+    return v instanceof SubjectNameStrategy given ? given : SubjectNameStrategy.parse(v.toString());
   }
 
   @SuppressWarnings("unchecked")

@@ -76,9 +76,8 @@ public class FlowSerializer<T> implements Serializer<T> {
     codec = AvroCodec.of(type);
     autoRegister = FlowSerdeConfig.bool(configs, FlowSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
     useLatest = FlowSerdeConfig.bool(configs, FlowSerdeConfig.USE_LATEST_VERSION, false);
-    Object strategyName =
-        configs.get(isKey ? FlowSerdeConfig.KEY_SUBJECT_NAME_STRATEGY : FlowSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY);
-    strategy = strategyName == null ? SubjectNameStrategy.TOPIC : SubjectNameStrategy.parse(strategyName.toString());
+    strategy = FlowSerdeConfig.strategy(
+        configs, isKey ? FlowSerdeConfig.KEY_SUBJECT_NAME_STRATEGY : FlowSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY);
     if (client == null) {
       client = SchemaRegistryClient.create(RegistryConfig.fromProperties(configs));
       ownsClient = true;
@@ -180,9 +179,10 @@ public class FlowSerializer<T> implements Serializer<T> {
               + latest.id()
               + ") cannot hold the data of "
               + type.getName()
-              + ": "
-              + String.join("; ", result.messages())
-              + ". Update the model to match the registry, or set use.latest.version=false.");
+              + ". Checked as if the latest schema (\"the new schema\" below) followed the model's"
+              + " schema (\"version 1\" below): "
+              + String.join(" ", result.messages())
+              + " Update the model to match the registry, or set use.latest.version=false.");
     }
     return new Target(header(latest.id()), new LatestSchemaWriter(schema, latest.schema()));
   }

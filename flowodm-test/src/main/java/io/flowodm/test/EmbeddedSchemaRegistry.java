@@ -60,6 +60,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return server.port();
   }
 
+  /**
+   * How many HTTP requests the registry has received since it started, whatever their answer (401s
+   * and 404s included); {@link #reset()} does not clear it. Tests use it to prove that a client
+   * caches: take the count, do the work, compare.
+   */
+  public long requestCount() {
+    return server.requestCount();
+  }
+
   /** Forgets every schema, subject, id and compatibility level, so tests can share one registry. */
   public void reset() {
     server.reset();

@@ -57,6 +57,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
   public int register(String subject, Schema schema) {
     String op = "register a schema under subject '" + check(subject) + "'";
     String text = Objects.requireNonNull(schema, "schema").toString();
+    checkValid(op, text);
     return locked(() -> {
       List<Version> versions = subjects.getOrDefault(subject, List.of());
       for (Version v : live(subject)) {
@@ -224,6 +225,18 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   private static SchemaRegistryException refused(String op, int status, int code, String text) {
     return RegistryErrors.refused(WHERE, op, status, code, text, 1, false);
+  }
+
+  /**
+   * Refuses, as Confluent's registry does with 42201, a schema that Avro parses only without
+   * checking defaults (such as a default of the wrong type).
+   */
+  private static void checkValid(String op, String text) {
+    try {
+      new Schema.Parser().setValidateDefaults(true).parse(text);
+    } catch (RuntimeException e) {
+      throw refused(op, 422, 42201, "Invalid schema of type AVRO, details: " + e.getMessage());
+    }
   }
 
   private static String check(String subject) {

@@ -55,6 +55,20 @@ class InMemorySchemaRegistryClientTest {
   }
 
   @Test
+  void aSchemaWithADefaultOfTheWrongTypeIsRefusedAs42201LikeTheRegistryDoes() {
+    Schema badDefault = new Schema.Parser().setValidateDefaults(false).parse(
+        "{\"type\":\"record\",\"name\":\"Order\",\"fields\":"
+            + "[{\"name\":\"count\",\"type\":\"int\",\"default\":\"many\"}]}");
+
+    assertThatThrownBy(() -> registry.register("a-value", badDefault))
+        .isInstanceOf(SchemaRegistryException.class)
+        .hasMessageContaining("subject 'a-value'")
+        .hasMessageContaining("Invalid schema")
+        .satisfies(e -> assertThat(code(e)).isEqualTo(42201));
+    assertThat(registry.subjects()).isEmpty();
+  }
+
+  @Test
   void incompatibleSchemaIsRefusedLikeTheRegistryDoes() {
     registry.register("a-value", ORDER);
 

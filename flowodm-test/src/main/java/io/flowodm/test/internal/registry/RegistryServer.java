@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP server behind {@code io.flowodm.test.EmbeddedSchemaRegistry}: the JDK's HttpServer on
@@ -21,12 +22,15 @@ public final class RegistryServer implements AutoCloseable {
   private final ExecutorService executor;
   private final SchemaStore store;
   private final ConfigStore config;
+  private final AtomicLong requests;
 
-  private RegistryServer(HttpServer server, ExecutorService executor, SchemaStore store, ConfigStore config) {
+  private RegistryServer(
+      HttpServer server, ExecutorService executor, SchemaStore store, ConfigStore config, AtomicLong requests) {
     this.server = server;
     this.executor = executor;
     this.store = store;
     this.config = config;
+    this.requests = requests;
   }
 
   /**
@@ -55,14 +59,24 @@ public final class RegistryServer implements AutoCloseable {
     }
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
-    server.createContext("/", new Router(routes, BasicAuth.of(user, password)));
+    Router router = new Router(routes, BasicAuth.of(user, password));
+    AtomicLong requests = new AtomicLong();
+    server.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      router.handle(exchange);
+    });
     server.start();
-    return new RegistryServer(server, executor, store, config);
+    return new RegistryServer(server, executor, store, config, requests);
   }
 
   /** The port the server listens on. */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** How many HTTP requests the server has received, refused ones included. */
+  public long requestCount() {
+    return requests.get();
   }
 
   /** Forgets every schema, subject, id and level, as a freshly started registry. */

@@ -1,0 +1,232 @@
+package io.flowodm.serde;
+
+import static io.flowodm.serde.FlowSerdeIT.decode;
+import static io.flowodm.serde.Fixture.idOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flowodm.ConfigurationException;
+import io.flowodm.SerializationException;
+import io.flowodm.annotation.Topic;
+import io.flowodm.registry.RegisteredSchema;
+import io.flowodm.registry.SchemaRegistryClient;
+import io.flowodm.registry.SubjectNameStrategy;
+import io.flowodm.schema.AvroSchemas;
+import io.flowodm.test.EmbeddedSchemaRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Confluent serializer settings FlowSerializer honours, and configuring serdes by class name. */
+class FlowSerdeSettingsIT {
+  static EmbeddedSchemaRegistry registry;
+  Fixture fixture;
+  SchemaRegistryClient view;
+
+  /** A model whose @Topic names its subject. */
+  @Topic(value = "payments", subject = "payments-by-hand")
+  record Payment(String id, long cents) {}
+
+  @BeforeAll
+  static void start() {
+    registry = EmbeddedSchemaRegistry.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    registry.reset();
+    fixture = new Fixture(registry);
+    view = fixture.registryView();
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  @Test
+  void withoutAutoRegisterAnUnregisteredSchemaIsAnErrorNamingTheSubjectAndNothingIsRegistered() {
+    FlowSerializer<Orders.V1> serializer = fixture.serializer(Orders.V1.class,
+        "auto.register.schemas", "false", "use.latest.version", false);
+
+    assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V1("o-1", 1)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("not registered under subject orders-value")
+        .hasMessageContaining("auto.register.schemas is false")
+        .hasMessageContaining("Register it first");
+    assertThat(view.subjects()).isEmpty();
+  }
+
+  @Test
+  void withoutAutoRegisterAnAlreadyRegisteredSchemaIsUsedWithoutANewVersion() {
+    int id = view.register("orders-value", AvroSchemas.of(Orders.V1.class));
+    FlowSerializer<Orders.V1> serializer =
+        fixture.serializer(Orders.V1.class, "auto.register.schemas", false);
+
+    byte[] frame = serializer.serialize("orders", new Orders.V1("o-1", 1));
+
+    assertThat(idOf(frame)).isEqualTo(id);
+    assertThat(view.versions("orders-value")).containsExactly(1);
+  }
+
+  @Test
+  void useLatestVersionWritesAnOlderModelWithTheLatestSchemaWhenThatCanHoldIt() {
+    int latestId = view.register("orders-value", AvroSchemas.of(Orders.V2.class));
+    FlowSerializer<Orders.V1> serializer = fixture.serializer(Orders.V1.class,
+        "auto.register.schemas", false, "use.latest.version", true);
+
+    byte[] frame = serializer.serialize("orders", new Orders.V1("o-7", 70));
+
+    assertThat(idOf(frame)).isEqualTo(latestId);
+    GenericRecord written = decode(AvroSchemas.of(Orders.V2.class), frame);
+    assertThat(written.get("id").toString()).isEqualTo("o-7");
+    assertThat(written.get("amount")).isEqualTo(70L);
+    assertThat(written.get("note").toString()).isEqualTo("none");
+    assertThat(fixture.deserializer(Orders.V2.class).deserialize("orders", frame))
+        .isEqualTo(new Orders.V2("o-7", 70, "none"));
+    assertThat(view.versions("orders-value")).containsExactly(1);
+  }
+
+  @Test
+  void useLatestVersionRefusesALatestSchemaThatCannotHoldTheModel() {
+    RegisteredSchema latest = registered("orders-value", Orders.V3.class);
+    FlowSerializer<Orders.V1> serializer =
+        fixture.serializer(Orders.V1.class, "use.latest.version", "true");
+
+    assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V1("o-8", 80)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("use.latest.version is true")
+        .hasMessageContaining("subject orders-value (version 1, id " + latest.id() + ")")
+        .hasMessageContaining(Orders.V1.class.getName())
+        .hasMessageContaining("the new schema adds field `region` without a default")
+        .hasMessageContaining("latest schema (\"the new schema\" below)")
+        .hasMessageContaining("Give `region` a default. Update the model to match the registry,"
+            + " or set use.latest.version=false.");
+  }
+
+  @Test
+  void useLatestVersionOnASubjectThatDoesNotExistNamesTheSubject() {
+    FlowSerializer<Orders.V1> serializer =
+        fixture.serializer(Orders.V1.class, "use.latest.version", true);
+
+    assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V1("o-9", 90)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("topic orders (subject orders-value)")
+        .hasMessageContaining("Subject 'orders-value' not found");
+  }
+
+  @Test
+  void theRecordStrategyNamesTheSubjectAfterTheSchemaWhateverTheTopic() {
+    FlowSerializer<Orders.V1> serializer = fixture.serializer(Orders.V1.class,
+        "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy");
+
+    byte[] a = serializer.serialize("orders", new Orders.V1("o-1", 1));
+    byte[] b = serializer.serialize("orders-replay", new Orders.V1("o-1", 1));
+
+    assertThat(view.subjects()).containsExactly("com.acme.Order");
+    assertThat(idOf(a)).isEqualTo(idOf(b)).isEqualTo(view.latest("com.acme.Order").id());
+  }
+
+  @Test
+  void theTopicRecordStrategyJoinsTopicAndSchemaName() {
+    fixture.serializer(Orders.V1.class, "value.subject.name.strategy", "TopicRecordNameStrategy")
+        .serialize("orders", new Orders.V1("o-1", 1));
+
+    assertThat(view.subjects()).containsExactly("orders-com.acme.Order");
+  }
+
+  @Test
+  void aStrategyWithASuffixCanBeGivenAsTheSettingsValue() {
+    fixture.serializer(Orders.V1.class,
+            "value.subject.name.strategy", SubjectNameStrategy.TOPIC.withSuffix("-v2"))
+        .serialize("orders", new Orders.V1("o-1", 1));
+
+    assertThat(view.subjects()).containsExactly("orders-value-v2");
+  }
+
+  @Test
+  void anUnknownStrategyIsAConfigurationErrorListingTheValidOnes() {
+    assertThatThrownBy(() -> fixture.serializer(Orders.V1.class,
+            "value.subject.name.strategy", "com.acme.MyStrategy"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("com.acme.MyStrategy")
+        .hasMessageContaining("topic, record, topic_record");
+  }
+
+  @Test
+  void theSubjectInTopicWinsForItsOwnTopicOnly() {
+    FlowSerializer<Payment> serializer = fixture.serializer(Payment.class);
+
+    serializer.serialize("payments", new Payment("p-1", 100));
+    serializer.serialize("payments-audit", new Payment("p-1", 100));
+
+    assertThat(view.subjects()).containsExactlyInAnyOrder("payments-by-hand", "payments-audit-value");
+  }
+
+  @Test
+  void serdesMadeByClassNameReadTheRecordClassFromTheSettings() {
+    Map<String, Object> props = fixture.props("flowodm.value.type", Orders.V1.class.getName());
+    try (FlowSerializer<Object> serializer = new FlowSerializer<>();
+        FlowDeserializer<Object> deserializer = new FlowDeserializer<>()) {
+      serializer.configure(props, false);
+      deserializer.configure(props, false);
+
+      byte[] frame = serializer.serialize("orders", new Orders.V1("o-1", 5));
+
+      assertThat(deserializer.deserialize("orders", frame)).isEqualTo(new Orders.V1("o-1", 5));
+    }
+  }
+
+  @Test
+  void aMissingOrUnknownRecordClassIsAConfigurationErrorNamingTheSetting() {
+    try (FlowSerializer<Object> serializer = new FlowSerializer<>()) {
+      assertThatThrownBy(() -> serializer.configure(fixture.props(), false))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("flowodm.value.type");
+      assertThatThrownBy(() -> serializer.configure(fixture.props("flowodm.key.type", "com.acme.Nope"), true))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("flowodm.key.type names com.acme.Nope, which is not on the classpath");
+    }
+  }
+
+  @Test
+  void aSettingThatIsNotABooleanIsNamed() {
+    assertThatThrownBy(() -> fixture.serializer(Orders.V1.class, "auto.register.schemas", "yes"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("auto.register.schemas must be true or false, not \"yes\"");
+  }
+
+  @Test
+  void aRegistryThatCannotBeReachedFailsTheFirstSerializationNamingTopicSubjectAndUrl()
+      throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    FlowSerializer<Orders.V1> serializer = new FlowSerializer<>(Orders.V1.class);
+    serializer.configure(Map.of("schema.registry.url", "http://127.0.0.1:" + port, "max.retries", 0), false);
+    try (serializer) {
+      assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V1("o-1", 1)))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("topic orders (subject orders-value)")
+          .hasMessageContaining("Cannot reach the Schema Registry at http://127.0.0.1:" + port);
+    }
+  }
+
+  private RegisteredSchema registered(String subject, Class<?> model) {
+    view.register(subject, AvroSchemas.of(model));
+    return view.latest(subject);
+  }
+}
