@@ -45,7 +45,10 @@ public class FlowSerializer<T> implements Serializer<T> {
   private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
   /** Where and how a topic's records are written: the schema id, and a converter for use.latest.version. */
-  private record Target(byte[] header, LatestSchemaWriter converter) {}
+  private record Target(byte[] header, LatestSchemaWriter converter, long refreshAtNanos) {}
+
+  private static final long NEVER = Long.MAX_VALUE;
+  private long latestRefreshNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
   /** For Kafka to create by class name; the record class comes from {@link FlowSerdeConfig#VALUE_TYPE}. */
   public FlowSerializer() {}
@@ -79,7 +82,9 @@ public class FlowSerializer<T> implements Serializer<T> {
     strategy = FlowSerdeConfig.strategy(
         configs, isKey ? FlowSerdeConfig.KEY_SUBJECT_NAME_STRATEGY : FlowSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY);
     if (client == null) {
-      client = SchemaRegistryClient.create(RegistryConfig.fromProperties(configs));
+      RegistryConfig registry = RegistryConfig.fromProperties(configs);
+      latestRefreshNanos = registry.latestCacheTtl().toNanos();
+      client = SchemaRegistryClient.create(registry);
       ownsClient = true;
     }
     targets.clear();
@@ -107,6 +112,10 @@ public class FlowSerializer<T> implements Serializer<T> {
       target = resolve(topic);
       Target raced = targets.putIfAbsent(topic, target);
       target = raced != null ? raced : target;
+    } else if (target.refreshAtNanos() != NEVER && System.nanoTime() - target.refreshAtNanos() > 0) {
+      // use.latest.version: pick up a newer latest schema, as Confluent's serializer does.
+      target = resolve(topic);
+      targets.put(topic, target);
     }
     if (target.converter() != null) {
       return target.converter().write(target.header(), codec().encode(data));
@@ -145,7 +154,7 @@ public class FlowSerializer<T> implements Serializer<T> {
                                 + " Register it first (flowodm upload-schema, or SchemaRegistryClient.register),"
                                 + " or set auto.register.schemas=true."));
       }
-      return new Target(header(id), null);
+      return new Target(header(id), null, NEVER);
     } catch (SchemaException e) {
       throw new SerializationException(
           "Cannot serialize " + type.getSimpleName() + " for topic " + topic + " (subject " + subject + "): " + e.getMessage(),
@@ -165,7 +174,7 @@ public class FlowSerializer<T> implements Serializer<T> {
   private Target latest(String subject, Schema schema) {
     RegisteredSchema latest = client.latest(subject);
     if (latest.schema().equals(schema)) {
-      return new Target(header(latest.id()), null);
+      return new Target(header(latest.id()), null, System.nanoTime() + latestRefreshNanos);
     }
     // The latest schema becomes the writer: it must be able to read what the model holds.
     CompatibilityResult result = Compatibility.check(CompatibilityLevel.BACKWARD, latest.schema(), List.of(schema));
@@ -184,7 +193,8 @@ public class FlowSerializer<T> implements Serializer<T> {
               + String.join(" ", result.messages())
               + " Update the model to match the registry, or set use.latest.version=false.");
     }
-    return new Target(header(latest.id()), new LatestSchemaWriter(schema, latest.schema()));
+    return new Target(
+        header(latest.id()), new LatestSchemaWriter(schema, latest.schema()), System.nanoTime() + latestRefreshNanos);
   }
 
   private static byte[] header(int id) {
