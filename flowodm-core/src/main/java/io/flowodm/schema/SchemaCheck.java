@@ -1,6 +1,8 @@
 package io.flowodm.schema;
 
+import io.flowodm.SchemaCompatibilityException;
 import io.flowodm.SchemaException;
+import io.flowodm.SchemaValidationException;
 import io.flowodm.model.Model;
 import io.flowodm.registry.CompatibilityLevel;
 import io.flowodm.registry.CompatibilityResult;
@@ -221,6 +223,18 @@ public final class SchemaCheck {
       return errors.isEmpty();
     }
 
+    /**
+     * This result, when it is valid.
+     *
+     * @throws SchemaValidationException listing every error, when it is not
+     */
+    public Result requireValid() {
+      if (!valid()) {
+        throw new SchemaValidationException(toString());
+      }
+      return this;
+    }
+
     /** A headline, then one line per error and warning. */
     @Override
     public String toString() {
@@ -262,6 +276,18 @@ public final class SchemaCheck {
     /** Whether the model's schema is compatible: the local check and the registry (if asked) agree. */
     public boolean compatible() {
       return local.compatible() && registry.map(CompatibilityResult::compatible).orElse(true);
+    }
+
+    /**
+     * This report, when the schema is compatible.
+     *
+     * @throws SchemaCompatibilityException listing every problem, when it is not
+     */
+    public CompatibilityReport requireCompatible() {
+      if (!compatible()) {
+        throw new SchemaCompatibilityException(toString());
+      }
+      return this;
     }
 
     /** The problems found, the local ones first; the registry's are prefixed {@code registry: }. */

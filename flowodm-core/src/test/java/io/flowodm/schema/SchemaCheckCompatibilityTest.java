@@ -110,6 +110,16 @@ class SchemaCheckCompatibilityTest {
   }
 
   @Test
+  void requireCompatibleThrowsTheProblemsOrReturnsTheReport() {
+    CompatibilityReport bad = SchemaCheck.compatibility(Required.class, registry, SUBJECT, CompatibilityLevel.BACKWARD, false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(bad::requireCompatible)
+        .isInstanceOf(io.flowodm.SchemaCompatibilityException.class)
+        .hasMessageContaining("Give `placedAt` a default.");
+    CompatibilityReport ok = SchemaCheck.compatibility(Required.class, registry, SUBJECT, CompatibilityLevel.FORWARD, false);
+    assertThat(ok.requireCompatible()).isSameAs(ok);
+  }
+
+  @Test
   void forwardAcceptsANewRequiredFieldButFullDoesNot() {
     assertThat(SchemaCheck.compatibility(Required.class, registry, SUBJECT, CompatibilityLevel.FORWARD, false)
         .compatible()).isTrue();

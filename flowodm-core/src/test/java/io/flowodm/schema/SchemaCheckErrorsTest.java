@@ -64,6 +64,17 @@ class SchemaCheckErrorsTest {
   }
 
   @Test
+  void requireValidThrowsEveryErrorOrReturnsTheResult() {
+    Result bad = SchemaCheck.validate(Basic.class, record("Basic", field("id", "\"string\""), field("amount", "\"long\"")));
+    org.assertj.core.api.Assertions.assertThatThrownBy(bad::requireValid)
+        .isInstanceOf(io.flowodm.SchemaValidationException.class)
+        .hasMessageContaining("is NOT valid")
+        .hasMessageContaining("Basic.amount");
+    Result good = SchemaCheck.validate(Basic.class, AvroSchemas.of(Basic.class));
+    assertThat(good.requireValid()).isSameAs(good);
+  }
+
+  @Test
   void aNullableFieldWithoutADefaultMissingFromTheModelIsStillAnError() {
     Result result = SchemaCheck.validate(Basic.class,
         record("Basic", field("id", "\"string\""), field("note", "[\"null\",\"string\"]")));
