@@ -235,9 +235,17 @@ public final class FlowODM implements AutoCloseable {
     boolean autoCommit = Boolean.parseBoolean(String.valueOf(props.get("enable.auto.commit")));
     FlowDeserializer<T> values = new FlowDeserializer<>(type, registry);
     KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    ModelConsumer<T> consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), autoCommit);
+    ModelConsumer<T> consumer;
+    try {
+      consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), autoCommit);
+    } catch (RuntimeException e) {
+      kafka.close(Duration.ZERO);
+      throw e;
+    }
     lock.lock();
     try {
+      // Forget consumers closed by their users, so an application that opens many does not leak them.
+      consumers.removeIf(ModelConsumer::isClosed);
       consumers.add(consumer);
     } finally {
       lock.unlock();
