@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -239,7 +240,7 @@ public final class FlowODM implements AutoCloseable {
     try {
       consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), autoCommit);
     } catch (RuntimeException e) {
-      kafka.close(Duration.ZERO);
+      kafka.close(CloseOptions.timeout(Duration.ZERO));
       throw e;
     }
     lock.lock();

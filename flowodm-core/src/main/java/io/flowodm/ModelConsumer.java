@@ -16,6 +16,7 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -302,7 +303,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
       // As Kafka's own close: the group's next owner of these partitions reads the records again.
       LOG.warn("{} Records handed out since the last commit will be delivered again.", e.getMessage());
     } finally {
-      consumer.close(Duration.ofSeconds(30));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     }
   }
 

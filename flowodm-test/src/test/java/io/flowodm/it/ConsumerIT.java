@@ -27,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(FlowODMExtension.class)
 class ConsumerIT {
+  /** Generous: after a seek, the consumer first waits out its fetch in flight (fetch.max.wait.ms). */
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
   @Topic(value = "it.consumer.batch", group = "it-consumer-batch", partitions = 1)
   record Batched(@Key String id, int n) {}
 
@@ -57,21 +60,6 @@ class ConsumerIT {
   private static <T> void sendNumbered(FlowODM flow, Class<T> type, int count, java.util.function.IntFunction<T> make) {
     flow.topics().ensure(type);
     flow.producer(type).sendAll(IntStream.range(0, count).mapToObj(make).toList());
-  }
-
-  private static int n(Object record) {
-    return switch (record) {
-      case Batched b -> b.n();
-      case Streamed s -> s.n();
-      case Committed c -> c.n();
-      case Sought s -> s.n();
-      case Closed c -> c.n();
-      case HandedOut h -> h.n();
-      case Crashed c -> c.n();
-      case AutoCommitted a -> a.n();
-      case Owned o -> o.n();
-      default -> throw new IllegalArgumentException(String.valueOf(record));
-    };
   }
 
   @Test
@@ -124,15 +112,15 @@ class ConsumerIT {
       assertThat(Drain.records(consumer, 10, Duration.ofSeconds(10))).hasSize(10);
 
       consumer.seekToBeginning();
-      assertThat(consumer.poll(Duration.ofSeconds(5))).contains(new Sought(0));
+      assertThat(consumer.poll(WAIT)).contains(new Sought(0));
 
       consumer.seekToTimestamp(base.plusSeconds(5));
-      assertThat(consumer.pollRecord(Duration.ofSeconds(5))).get().satisfies(r -> {
+      assertThat(consumer.pollRecord(WAIT)).get().satisfies(r -> {
         assertThat(r.value()).isEqualTo(new Sought(5));
         assertThat(r.timestamp()).isEqualTo(base.plusSeconds(5));
       });
       consumer.seekToTimestamp(base.plusMillis(6500));
-      assertThat(consumer.poll(Duration.ofSeconds(5))).contains(new Sought(7));
+      assertThat(consumer.poll(WAIT)).contains(new Sought(7));
 
       consumer.seekToTimestamp(base.plusSeconds(60));
       assertThat(consumer.poll(Duration.ofMillis(300))).isEmpty();
@@ -140,7 +128,7 @@ class ConsumerIT {
       consumer.seekToBeginning();
       consumer.seekToEnd();
       producer.send(new Sought(10)); // sent after the seek, before the next poll: still read
-      assertThat(consumer.poll(Duration.ofSeconds(5))).contains(new Sought(10));
+      assertThat(consumer.poll(WAIT)).contains(new Sought(10));
       assertThat(consumer.poll(Duration.ofMillis(300))).isEmpty();
     }
   }
@@ -201,7 +189,7 @@ class ConsumerIT {
 
     try (ModelConsumer<Crashed> next = flow.consumer(Crashed.class)) {
       List<ConsumedRecord<Crashed>> read = Drain.records(next, 15, Duration.ofSeconds(20));
-      assertThat(read).extracting(r -> n(r.value())).containsExactlyElementsOf(IntStream.range(5, 20).boxed().toList());
+      assertThat(read).extracting(r -> r.value().n()).containsExactlyElementsOf(IntStream.range(5, 20).boxed().toList());
       next.commit();
     }
     hung.close();
