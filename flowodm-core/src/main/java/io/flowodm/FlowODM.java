@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -235,9 +236,17 @@ public final class FlowODM implements AutoCloseable {
     boolean autoCommit = Boolean.parseBoolean(String.valueOf(props.get("enable.auto.commit")));
     FlowDeserializer<T> values = new FlowDeserializer<>(type, registry);
     KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    ModelConsumer<T> consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), autoCommit);
+    ModelConsumer<T> consumer;
+    try {
+      consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), autoCommit);
+    } catch (RuntimeException e) {
+      kafka.close(CloseOptions.timeout(Duration.ZERO));
+      throw e;
+    }
     lock.lock();
     try {
+      // Forget consumers closed by their users, so an application that opens many does not leak them.
+      consumers.removeIf(ModelConsumer::isClosed);
       consumers.add(consumer);
     } finally {
       lock.unlock();

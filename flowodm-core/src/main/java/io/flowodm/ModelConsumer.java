@@ -16,6 +16,7 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -47,12 +48,11 @@ public final class ModelConsumer<T> implements AutoCloseable {
 
   private final Model<T> model;
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
-  private final Deserializer<T> values;
-  private final Deserializer<?> keys;
+  private final RecordDecoder<T> decoder;
   private final boolean autoCommit;
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
   private final Map<TopicPartition, OffsetAndMetadata> delivered = new HashMap<>();
-  private boolean closed;
+  private volatile boolean closed;
 
   ModelConsumer(
       Model<T> model,
@@ -62,8 +62,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
       boolean autoCommit) {
     this.model = model;
     this.consumer = consumer;
-    this.values = values;
-    this.keys = keys;
+    this.decoder = new RecordDecoder<>(model, values, keys);
     this.autoCommit = autoCommit;
     consumer.subscribe(List.of(model.topic()), new Rebalance());
   }
@@ -100,7 +99,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
       return Optional.empty();
     }
     markDelivered(next);
-    return Optional.of(toConsumed(next));
+    return Optional.of(decoder.decode(next));
   }
 
   /**
@@ -120,7 +119,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
       ConsumerRecord<byte[], byte[]> next = buffer.peek();
       ConsumedRecord<T> record;
       try {
-        record = toConsumed(next);
+        record = decoder.decode(next);
       } catch (DeserializationException e) {
         if (batch.isEmpty()) {
           buffer.poll();
@@ -169,13 +168,30 @@ public final class ModelConsumer<T> implements AutoCloseable {
     Set<TopicPartition> partitions = awaitAssignment();
     buffer.clear();
     consumer.seekToBeginning(partitions);
+    resolvePositions(partitions);
   }
 
-  /** Moves past the last record of every assigned partition. */
+  /**
+   * Moves past the last record of every assigned partition, as of this call: records sent after it
+   * returns are read. Waits for an assignment first.
+   */
   public void seekToEnd() {
     Set<TopicPartition> partitions = awaitAssignment();
     buffer.clear();
     consumer.seekToEnd(partitions);
+    resolvePositions(partitions);
+  }
+
+  /**
+   * Kafka evaluates seekToBeginning/seekToEnd lazily, at the next poll; asking for the positions
+   * fixes them now, so records sent between the seek and the next poll are not skipped.
+   */
+  private void resolvePositions(Collection<TopicPartition> partitions) {
+    try {
+      partitions.forEach(consumer::position);
+    } catch (KafkaException e) {
+      throw new ConsumerException("Cannot look up the offsets of " + partitions + " to seek to: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -199,6 +215,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
     }
     if (!past.isEmpty()) {
       consumer.seekToEnd(past);
+      resolvePositions(past);
     }
   }
 
@@ -256,49 +273,22 @@ public final class ModelConsumer<T> implements AutoCloseable {
     }
   }
 
-  private ConsumedRecord<T> toConsumed(ConsumerRecord<byte[], byte[]> r) {
-    int schemaId = schemaId(r.value());
-    T value;
-    Object key;
-    try {
-      key = r.key() == null ? null : keys.deserialize(r.topic(), r.headers(), r.key());
-      value = r.value() == null ? null : values.deserialize(r.topic(), r.headers(), r.value());
-    } catch (RuntimeException e) {
-      throw new DeserializationException(
-          "Cannot read the record at "
-              + r.topic()
-              + "-"
-              + r.partition()
-              + "@"
-              + r.offset()
-              + (schemaId >= 0 ? " (schema id " + schemaId + ")" : "")
-              + " as "
-              + model.type().getSimpleName()
-              + ": "
-              + e.getMessage()
-              + " The consumer has moved past it.",
-          e);
-    }
-    return new ConsumedRecord<>(
-        value, key, r.headers(), r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), schemaId);
-  }
-
-  static int schemaId(byte[] value) {
-    if (value == null || value.length < 5 || value[0] != 0) {
-      return -1;
-    }
-    return ((value[1] & 0xFF) << 24) | ((value[2] & 0xFF) << 16) | ((value[3] & 0xFF) << 8) | (value[4] & 0xFF);
-  }
-
   private void checkOpen() {
     if (closed) {
       throw new ConsumerException("This consumer of " + model.topic() + " is closed.");
     }
   }
 
+  /** Whether {@link #close()} was called; read by the owning {@code FlowODM} from other threads. */
+  boolean isClosed() {
+    return closed;
+  }
+
   /**
    * Commits the offsets of the records handed out, rewinds past any fetched but not handed out (so
-   * nothing unread is committed), leaves the group and closes the Kafka consumer.
+   * nothing unread is committed), leaves the group and closes the Kafka consumer. When the commit
+   * fails (say the consumer was dropped from the group for not polling), it logs a warning and
+   * still closes: those records are delivered again, to this group's next reader.
    */
   @Override
   public void close() {
@@ -309,18 +299,27 @@ public final class ModelConsumer<T> implements AutoCloseable {
     try {
       rewindUndelivered();
       commitDelivered(true);
+    } catch (ConsumerException e) {
+      // As Kafka's own close: the group's next owner of these partitions reads the records again.
+      LOG.warn("{} Records handed out since the last commit will be delivered again.", e.getMessage());
     } finally {
-      consumer.close(Duration.ofSeconds(30));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     }
   }
 
   private void rewindUndelivered() {
+    Set<TopicPartition> assigned = consumer.assignment();
     Map<TopicPartition, Long> first = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : buffer) {
       first.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset());
     }
     buffer.clear();
-    first.forEach(consumer::seek);
+    first.forEach(
+        (tp, offset) -> {
+          if (assigned.contains(tp)) {
+            consumer.seek(tp, offset);
+          }
+        });
   }
 
   @Override

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>The broker and the registry start once per JVM, when the first test class needs them, and
- * stop when the JVM's tests are done, so a suite pays their start-up once; use distinct topic
- * names per test class. Each test class gets its own {@code FlowODM}, closed after the class.
+ * <p>The broker and the registry start once per test run (they live in JUnit's root extension
+ * context), when the first test class needs them, and stop when the run's tests are done, so a
+ * suite pays their start-up once; use distinct topic names per test class. Each test class gets
+ * its own {@code FlowODM}, closed after the class.
  */
 public final class FlowODMExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlowODMExtension.class);
