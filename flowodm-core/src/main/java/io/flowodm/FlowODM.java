@@ -233,12 +233,18 @@ public final class FlowODM implements AutoCloseable {
                             + model.topic()
                             + "\", group = \"...\") or ConsumerOptions.builder().group(\"...\")."));
     Map<String, Object> props = ClientProperties.consumer(config, options.profile(), options.properties(), group);
+    // Kafka's own auto-commit commits the fetch position, which can include records not yet handed
+    // out (the newer group protocol commits from a background thread). So Kafka's is always off, and
+    // an auto-commit profile means: the consumer commits handed-out offsets every interval itself.
     boolean autoCommit = Boolean.parseBoolean(String.valueOf(props.get("enable.auto.commit")));
+    Duration commitInterval =
+        autoCommit ? Duration.ofMillis(Long.parseLong(String.valueOf(props.getOrDefault("auto.commit.interval.ms", 5000)))) : Duration.ZERO;
+    props.put("enable.auto.commit", false);
     FlowDeserializer<T> values = new FlowDeserializer<>(type, registry);
     KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     ModelConsumer<T> consumer;
     try {
-      consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), autoCommit);
+      consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), commitInterval);
     } catch (RuntimeException e) {
       kafka.close(CloseOptions.timeout(Duration.ZERO));
       throw e;

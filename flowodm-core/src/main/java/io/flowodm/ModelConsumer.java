@@ -49,7 +49,8 @@ public final class ModelConsumer<T> implements AutoCloseable {
   private final Model<T> model;
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
   private final RecordDecoder<T> decoder;
-  private final boolean autoCommit;
+  private final long commitIntervalNanos;
+  private long nextCommitNanos;
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
   private final Map<TopicPartition, OffsetAndMetadata> delivered = new HashMap<>();
   private volatile boolean closed;
@@ -59,11 +60,12 @@ public final class ModelConsumer<T> implements AutoCloseable {
       org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
       Deserializer<T> values,
       Deserializer<?> keys,
-      boolean autoCommit) {
+      Duration commitInterval) {
     this.model = model;
     this.consumer = consumer;
     this.decoder = new RecordDecoder<>(model, values, keys);
-    this.autoCommit = autoCommit;
+    this.commitIntervalNanos = commitInterval.toNanos();
+    this.nextCommitNanos = System.nanoTime();
     consumer.subscribe(List.of(model.topic()), new Rebalance());
   }
 
@@ -234,8 +236,10 @@ public final class ModelConsumer<T> implements AutoCloseable {
   }
 
   private void fetch(Duration timeout) {
-    if (!autoCommit) {
+    long now = System.nanoTime();
+    if (now - nextCommitNanos >= 0) {
       commitDelivered(false);
+      nextCommitNanos = now + commitIntervalNanos;
     }
     try {
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
@@ -251,7 +255,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
   }
 
   private void commitDelivered(boolean sync) {
-    if (delivered.isEmpty() || autoCommit) {
+    if (delivered.isEmpty()) {
       return;
     }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(delivered);
@@ -338,7 +342,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
         }
       }
       buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
-      if (!mine.isEmpty() && !autoCommit) {
+      if (!mine.isEmpty()) {
         try {
           consumer.commitSync(mine);
         } catch (KafkaException e) {

@@ -224,8 +224,9 @@ public final class Profile {
     List<String> all = new ArrayList<>(notes);
     if (autoCommit()) {
       all.add(
-          "enable.auto.commit=true applies to ModelConsumer; ConsumerLoop and AsyncConsumerLoop always"
-              + " commit themselves and turn it off.");
+          "enable.auto.commit=true: a ModelConsumer commits the offsets of records it has handed out"
+              + " every auto.commit.interval.ms (Kafka's own auto-commit, which can commit records not yet"
+              + " handed out, stays off); the consumer loops always commit themselves.");
     }
     if (!all.isEmpty()) {
       out.append("  notes:\n");

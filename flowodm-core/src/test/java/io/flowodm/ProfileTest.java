@@ -116,7 +116,7 @@ class ProfileTest {
         .contains("max.poll.records=1000")
         .contains("compression.type=lz4")
         .contains("enable.idempotence=false: the Kafka 4 producer is idempotent by default")
-        .contains("ConsumerLoop and AsyncConsumerLoop always commit themselves");
+        .contains("a ModelConsumer commits the offsets of records it has handed out every auto.commit.interval.ms");
     assertThat(Profile.RELIABLE.explain()).contains("max.in.flight.requests.per.connection=1").doesNotContain("notes:");
   }
 

@@ -145,7 +145,7 @@ class ProfileSettingsTest {
       assertThat(text).startsWith("Profile " + row.getKey() + "\n  consumer:\n");
       row.getValue().consumer().forEach((k, v) -> assertThat(text).contains("    " + k + "=" + v + "\n"));
       row.getValue().producer().forEach((k, v) -> assertThat(text).contains("    " + k + "=" + v + "\n"));
-      assertThat(text.contains("enable.auto.commit=true applies to ModelConsumer"))
+      assertThat(text.contains("enable.auto.commit=true: a ModelConsumer commits the offsets"))
           .isEqualTo(row.getValue().consumer().get("enable.auto.commit").equals("true"));
     }
   }
