@@ -107,15 +107,7 @@ public final class AvroCodec<T> {
     if (prefix.length > 0) {
       out.writeFixed(prefix, 0, prefix.length);
     }
-    try {
-      mapping.write(value, out);
-    } catch (DataException e) {
-      throw encodeFailure(e);
-    } catch (IOException | RuntimeException e) {
-      throw encodeFailure(DataException.wrap(e));
-    } catch (StackOverflowError e) {
-      throw tooDeep(e);
-    }
+    write(value, out);
     byte[] bytes = out.toByteArray();
     if (bytes.length > sizeHint) {
       sizeHint = Math.min(bytes.length, MAX_KEPT_BUFFER);
@@ -136,6 +128,10 @@ public final class AvroCodec<T> {
     if (value == null) {
       throw new SerializationException("Cannot encode a null " + type.getSimpleName() + ": pass a record.");
     }
+    write(value, out);
+  }
+
+  private void write(T value, Encoder out) {
     try {
       mapping.write(value, out);
     } catch (DataException e) {

@@ -94,23 +94,9 @@ public final class Logical {
     return s.getProp(LogicalType.LOGICAL_TYPE_PROP);
   }
 
-  abstract static class Base<T> extends TypeMapping<T> {
-    private final Schema schema;
-    private final String javaName;
-
+  abstract static class Base<T> extends LeafMapping<T> {
     Base(Schema schema, String javaName) {
-      this.schema = schema;
-      this.javaName = javaName;
-    }
-
-    @Override
-    public final Schema schema() {
-      return schema;
-    }
-
-    @Override
-    public String toString() {
-      return javaName + " as " + Schemas.describe(schema);
+      super(schema, javaName);
     }
   }
 

@@ -62,23 +62,9 @@ public final class Primitives {
   }
 
   /** A mapping with a fixed primitive schema. */
-  abstract static class Leaf<T> extends TypeMapping<T> {
-    private final Schema schema;
-    private final String javaName;
-
+  abstract static class Leaf<T> extends LeafMapping<T> {
     Leaf(Schema.Type type, String javaName) {
-      this.schema = Schema.create(type);
-      this.javaName = javaName;
-    }
-
-    @Override
-    public final Schema schema() {
-      return schema;
-    }
-
-    @Override
-    public String toString() {
-      return javaName + " as " + Schemas.describe(schema);
+      super(Schema.create(type), javaName);
     }
   }
 
