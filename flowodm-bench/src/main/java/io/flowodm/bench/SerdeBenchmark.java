@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link #setUp()} serializes and deserializes once, then {@link #checkNoRegistryCalls()} fails the
  * run if any call reached the registry after that. The deserializer's writer schema is a copy
  * parsed from the registered JSON, as a consumer in another process gets it over HTTP; {@code
- * decode} is given the same instance. Same JMH settings as {@link CodecBenchmark}.
+ * decode} is given the same instance. The schema id is above 1000, as in a registry in use. Same JMH
+ * settings as {@link CodecBenchmark}.
  *
  * @param <R> the record type
  */
@@ -46,6 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public abstract class SerdeBenchmark<R> {
+  static final int FILLER_SCHEMAS = 1000;
   private final LongAdder registryCalls = new LongAdder();
   private long callsAfterWarmUp;
   private SchemaRegistryClient producerSide;
@@ -59,6 +62,7 @@ public abstract class SerdeBenchmark<R> {
   private byte[] frame;
   private byte[] body;
   private Schema writerSchema;
+  private int schemaId;
 
   abstract Class<R> recordType();
 
@@ -71,6 +75,7 @@ public abstract class SerdeBenchmark<R> {
     record = sample();
     topic = "bench." + recordType().getSimpleName();
     SchemaRegistryClient registry = SchemaRegistryClient.inMemory();
+    fillIds(registry);
     // Registered from its JSON text, so the consumer gets a parsed copy, not the codec's instance.
     int id = registry.register(topic + "-value", new Schema.Parser().parse(codec.schema().toString()));
     SchemaRegistryClient counted = CountingRegistry.counting(registry, registryCalls);
@@ -84,6 +89,7 @@ public abstract class SerdeBenchmark<R> {
       throw new IllegalStateException("FlowDeserializer did not read back the " + recordType().getSimpleName() + " written.");
     }
     writerSchema = consumerSide.schemaById(id);
+    schemaId = id;
     body = codec.encode(record);
     byte[] expected = new byte[WireFormat.HEADER_SIZE + body.length];
     System.arraycopy(body, 0, expected, WireFormat.writeHeader(id, expected, 0), body.length);
@@ -93,6 +99,17 @@ public abstract class SerdeBenchmark<R> {
               + " so the two would not do the same work.");
     }
     callsAfterWarmUp = registryCalls.sum();
+  }
+
+  /**
+   * Registers other schemas first, so that the benchmarked id is above 127, as ids in a real
+   * registry are: Java caches boxed integers only up to 127, and an id cache keyed by {@code
+   * Integer} pays for boxing larger ids.
+   */
+  private static void fillIds(SchemaRegistryClient registry) {
+    for (int i = 0; i < FILLER_SCHEMAS; i++) {
+      registry.register("filler-" + i, SchemaBuilder.record("Filler" + i).namespace("bench").fields().endRecord());
+    }
   }
 
   /** Fails the trial when a serde called the registry after warm-up: its caches did not hold. */
@@ -117,6 +134,11 @@ public abstract class SerdeBenchmark<R> {
   /** Serializes to a topic the warm-up did not see, so the serializer must ask the registry. */
   byte[] serializeToAnotherTopic() {
     return serializer.serialize(topic + ".other", record);
+  }
+
+  /** The schema id in the frames. */
+  int schemaId() {
+    return schemaId;
   }
 
   /** The framed message {@link #deserialize()} reads. */

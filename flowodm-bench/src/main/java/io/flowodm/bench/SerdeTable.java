@@ -56,6 +56,9 @@ final class SerdeTable {
   private static String row(String shape, String serdeMethod, Map<String, Measurement> row) {
     Measurement serde = row.get(serdeMethod);
     Measurement codec = row.get(PAIRS.get(serdeMethod));
+    if (serde == null && codec == null) {
+      return "";
+    }
     List<String> cells = new ArrayList<>();
     cells.add(shape + " " + serdeMethod + " (" + label(serdeMethod) + ")");
     cells.add(serde == null ? "–" : withError(serde.nanos(), serde.error()));

@@ -19,6 +19,8 @@ class SerdeBenchmarkTest {
     b.setUp();
 
     byte[] framed = b.serialize();
+    assertThat(b.schemaId()).isGreaterThan(SerdeBenchmark.FILLER_SCHEMAS);
+    assertThat(WireFormat.schemaId(framed)).isEqualTo(b.schemaId());
     assertThat(Arrays.copyOfRange(framed, WireFormat.HEADER_SIZE, framed.length)).isEqualTo(b.encode());
     assertThat(framed).isEqualTo(b.frame());
     assertThat(b.deserialize()).isEqualTo(Samples.flat());

@@ -17,8 +17,10 @@ package io.flowodm.bench.throughput;
  * @param nanos how long the timed part took
  * @param cpuNanos CPU time of the calling thread during the timed part, -1 when unknown
  * @param ioCpuNanos CPU time of all producer network threads during the timed part, -1 when none
+ * @param gcMillis time the garbage collectors spent during the timed part
  */
-record Run(String phase, String contestant, int round, long records, long nanos, long cpuNanos, long ioCpuNanos) {
+record Run(
+    String phase, String contestant, int round, long records, long nanos, long cpuNanos, long ioCpuNanos, long gcMillis) {
   Run {
     if (records < 1 || nanos < 1) {
       throw new IllegalArgumentException("A run needs records and time, not " + records + " records in " + nanos + " ns.");

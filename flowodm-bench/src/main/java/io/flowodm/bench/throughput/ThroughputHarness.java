@@ -67,7 +67,9 @@ public final class ThroughputHarness {
     String table =
         ThroughputTable.render(
             runs,
-            Map.of(ProduceRuns.PHASE, ProduceRuns.RAW, ConsumeRuns.PHASE, ConsumeRuns.RAW),
+            List.of(
+                ProduceRuns.RAW, ProduceRuns.RAW_SERDE, ProduceRuns.OURS,
+                ConsumeRuns.RAW, ConsumeRuns.RAW_SERDE, ConsumeRuns.BATCH, ConsumeRuns.POLL),
             Set.of(ProduceRuns.OURS, ConsumeRuns.BATCH, ConsumeRuns.POLL));
     String report =
         machine
@@ -129,7 +131,7 @@ public final class ThroughputHarness {
 
   private static void report(Run r, int round) {
     System.out.printf(
-        "%-8s %-47s %-9s %,11.0f records/s  (%,d in %.3f s; CPU/record: %,.0f ns caller, %,.0f ns producer I/O)%n",
+        "%-8s %-47s %-9s %,11.0f records/s  (%,d in %.3f s; CPU/record: %,.0f ns caller, %s producer I/O; GC %d ms)%n",
         r.phase(),
         r.contestant(),
         round > 0 ? "round " + round : "warm-up",
@@ -137,7 +139,8 @@ public final class ThroughputHarness {
         r.records(),
         r.nanos() / 1e9,
         r.cpuPerRecord(),
-        r.ioCpuPerRecord());
+        r.phase().equals(ProduceRuns.PHASE) ? String.format("%,.0f ns", r.ioCpuPerRecord()) : "–",
+        r.gcMillis());
   }
 
   private static String configs(FlowConfig config) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * contestants, with the median records/s, every run's records/s in round order, the throughput as a
  * share of the raw client's in the same phase (both the ratio of the medians and the median of the
  * per-round ratios, which cancels slow drifts of a shared machine better), and the median CPU time
- * per record of the calling thread and, when producing, of the producer network threads. The goal (issue 4) is a ratio of medians of at least {@value
+ * per record of the calling thread and, when producing, of the producer network threads, and the
+ * median garbage-collection time of a run. The goal (issue 4) is a ratio of medians of at least {@value
  * #GOAL} for FlowODM's contestants.
  */
 final class ThroughputTable {
@@ -23,36 +25,37 @@ final class ThroughputTable {
   private ThroughputTable() {}
 
   /**
-   * The table of {@code runs}. In each phase the contestant named in {@code baselines} is the raw
-   * client the others are compared with; the goal is judged for the contestants in {@code judged}.
+   * The table of {@code runs}, rows in the order of {@code order}. In each phase the first
+   * contestant of {@code order} is the raw client the others are compared with; the goal is judged
+   * for the contestants in {@code judged}.
    */
-  static String render(List<Run> runs, Map<String, String> baselines, Set<String> judged) {
+  static String render(List<Run> runs, List<String> order, Set<String> judged) {
     Map<String, Map<String, List<Run>>> byPhase = new LinkedHashMap<>();
     for (Run run : runs) {
       byPhase
-          .computeIfAbsent(run.phase(), p -> new LinkedHashMap<>())
+          .computeIfAbsent(
+              run.phase(),
+              p -> new TreeMap<>(Comparator.comparingInt((String c) -> rank(order, c)).thenComparing(Comparator.naturalOrder())))
           .computeIfAbsent(run.contestant(), c -> new ArrayList<>())
           .add(run);
     }
     StringBuilder out = new StringBuilder();
     out.append("| phase | contestant | median records/s | runs (records/s, by round) | /raw (medians) ")
         .append("| /raw (median of rounds) | CPU ns/record, calling thread | CPU ns/record, producer I/O thread ")
-        .append("| goal (≥ 0.95) |\n");
-    out.append("|---|---|---:|---|---:|---:|---:|---:|---|\n");
+        .append("| GC ms/run | goal (≥ 0.95) |\n");
+    out.append("|---|---|---:|---|---:|---:|---:|---:|---:|---|\n");
     byPhase.forEach(
         (phase, contestants) -> {
-          List<Run> raw = contestants.get(baselines.get(phase));
-          if (raw != null) {
-            out.append(row(phase, baselines.get(phase), raw, raw, false));
-          }
-          contestants.forEach(
-              (contestant, own) -> {
-                if (own != raw) {
-                  out.append(row(phase, contestant, own, raw, judged.contains(contestant)));
-                }
-              });
+          List<Run> raw = contestants.values().iterator().next();
+          contestants.forEach((contestant, own) -> out.append(row(phase, contestant, own, raw, judged.contains(contestant))));
         });
     return out.toString();
+  }
+
+  /** Where {@code contestant} comes in {@code order}; unknown ones after all known ones. */
+  private static int rank(List<String> order, String contestant) {
+    int i = order.indexOf(contestant);
+    return i >= 0 ? i : order.size();
   }
 
   private static String row(String phase, String contestant, List<Run> own, List<Run> raw, boolean judged) {
@@ -64,8 +67,8 @@ final class ThroughputTable {
     cells.add(count(median));
     cells.add(sorted.stream().map(r -> count(r.perSecond())).collect(Collectors.joining(", ")));
     double ratio = Double.NaN;
-    if (raw == null || raw == own) {
-      cells.add(raw == null ? "–" : "1 (baseline)");
+    if (raw == own) {
+      cells.add("1 (baseline)");
       cells.add("–");
     } else {
       ratio = median / median(raw.stream().map(Run::perSecond).toList());
@@ -77,6 +80,7 @@ final class ThroughputTable {
         phase.equals(ProduceRuns.PHASE)
             ? count(median(sorted.stream().map(Run::ioCpuPerRecord).filter(c -> !Double.isNaN(c)).toList()))
             : "–");
+    cells.add(count(median(sorted.stream().map(r -> (double) r.gcMillis()).toList())));
     cells.add(!judged || Double.isNaN(ratio) ? "–" : ratio >= GOAL ? "met" : "missed");
     return "| " + String.join(" | ", cells) + " |\n";
   }
