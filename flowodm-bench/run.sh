@@ -11,7 +11,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -pl flowodm-bench -am \
-  -Dtest='io.flowodm.bench.*Test' -Dsurefire.failIfNoSpecifiedTests=false
+  -Dtest='io.flowodm.bench.**.*Test' -Dsurefire.failIfNoSpecifiedTests=false
 
 # The JDK the wrapper builds with (JAVA_HOME, else the java on PATH if >= 21, else a JDK it finds).
 . ./.mvn/select-jdk.sh

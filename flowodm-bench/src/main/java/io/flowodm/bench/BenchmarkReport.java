@@ -17,17 +17,18 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
 
 /**
- * Runs the codec benchmarks in one JMH run with the GC profiler, then prints the time and
- * allocation tables with FlowODM's ratios to Specific, Generic and Reflect.
+ * Runs the codec and serde benchmarks in one JMH run with the GC profiler, then prints the time
+ * and allocation tables with FlowODM's ratios to Specific, Generic and Reflect, and the serde
+ * overhead table (what {@code FlowSerializer}/{@code FlowDeserializer} add to the codec).
  *
  * <p>Arguments are JMH's ({@code -wi 3 -i 5 -f 1 -rf json -rff out.json ...}) plus two of its own:
  * {@code --report FILE} also writes the tables to FILE; {@code --from-json FILE} runs nothing and
  * renders the tables from a JSON result file JMH wrote earlier. Without an include pattern it runs
- * every {@code *RecordBenchmark}; JSON results go to {@code jmh-result.json} unless {@code -rff}
- * says otherwise.
+ * every {@code *RecordBenchmark} and {@code *SerdeBenchmark}; JSON results go to {@code
+ * jmh-result.json} unless {@code -rff} says otherwise.
  */
 public final class BenchmarkReport {
-  private static final String ALL = "io\\.flowodm\\.bench\\..*RecordBenchmark\\.";
+  private static final String ALL = "io\\.flowodm\\.bench\\..*(Record|Serde)Benchmark\\.";
 
   private BenchmarkReport() {}
 
@@ -47,12 +48,16 @@ public final class BenchmarkReport {
     if (measurements == null) {
       return;
     }
-    String tables = ReportTable.render(measurements);
+    String tables = join(ReportTable.render(measurements), SerdeTable.render(measurements));
     System.out.println();
     System.out.println(tables);
     if (report != null) {
       Files.writeString(report, tables);
     }
+  }
+
+  private static String join(String codec, String serde) {
+    return codec.isEmpty() || serde.isEmpty() ? codec + serde : codec + "\n" + serde;
   }
 
   private static String value(String[] args, int i, String option) {

@@ -19,8 +19,12 @@ final class ReportTable {
 
   private ReportTable() {}
 
+  /** The tables, or an empty string when no codec benchmark was measured. */
   static String render(List<Measurement> measurements) {
     Map<String, Map<String, Measurement>> cases = byCase(measurements);
+    if (cases.isEmpty()) {
+      return "";
+    }
     StringBuilder out = new StringBuilder();
     out.append("Time per operation (ns/op, lower is better; ± is JMH's 99.9% error)\n\n");
     out.append("| case | FlowODM | Specific | Generic | Reflect ")
