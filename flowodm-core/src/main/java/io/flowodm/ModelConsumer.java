@@ -53,6 +53,11 @@ public final class ModelConsumer<T> implements AutoCloseable {
   private long nextCommitNanos;
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
   private final Map<TopicPartition, OffsetAndMetadata> delivered = new HashMap<>();
+  // The partition of the latest records handed out and the offset after them, kept out of
+  // `delivered` until the partition changes or a commit needs them: one map entry per run of
+  // records of a partition instead of two objects per record.
+  private TopicPartition run;
+  private long runNext = -1;
   private volatile boolean closed;
 
   ModelConsumer(
@@ -251,10 +256,29 @@ public final class ModelConsumer<T> implements AutoCloseable {
   }
 
   private void markDelivered(ConsumerRecord<byte[], byte[]> record) {
-    delivered.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+    if (run == null || run.partition() != record.partition() || !run.topic().equals(record.topic())) {
+      flushRun();
+      run = new TopicPartition(record.topic(), record.partition());
+    }
+    runNext = record.offset() + 1;
+  }
+
+  private void flushRun() {
+    if (run != null && runNext >= 0) {
+      delivered.put(run, new OffsetAndMetadata(runNext));
+    }
+    runNext = -1;
+  }
+
+  private void forgetRun(Collection<TopicPartition> partitions) {
+    if (run != null && partitions.contains(run)) {
+      run = null;
+      runNext = -1;
+    }
   }
 
   private void commitDelivered(boolean sync) {
+    flushRun();
     if (delivered.isEmpty()) {
       return;
     }
@@ -334,6 +358,8 @@ public final class ModelConsumer<T> implements AutoCloseable {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      flushRun();
+      forgetRun(partitions);
       Map<TopicPartition, OffsetAndMetadata> mine = new HashMap<>();
       for (TopicPartition tp : partitions) {
         OffsetAndMetadata done = delivered.remove(tp);
@@ -356,6 +382,8 @@ public final class ModelConsumer<T> implements AutoCloseable {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      flushRun();
+      forgetRun(partitions);
       partitions.forEach(delivered::remove);
       buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
     }

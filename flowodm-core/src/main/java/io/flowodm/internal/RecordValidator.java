@@ -19,6 +19,15 @@ public final class RecordValidator {
     static final Validator VALIDATOR = FACTORY.getValidator();
   }
 
+  /** Whether a class has any constraint to check; asking the validator costs more than this. */
+  private static final ClassValue<Boolean> CONSTRAINED =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return Holder.VALIDATOR.getConstraintsForClass(type).isBeanConstrained();
+        }
+      };
+
   private RecordValidator() {}
 
   /**
@@ -27,6 +36,9 @@ public final class RecordValidator {
    * @throws ValidationException listing every violated path when a constraint is broken
    */
   public static void validate(Object value) {
+    if (!CONSTRAINED.get(value.getClass())) {
+      return;
+    }
     Set<ConstraintViolation<Object>> found = Holder.VALIDATOR.validate(value);
     if (found.isEmpty()) {
       return;

@@ -29,6 +29,7 @@ public final class Model<T> {
 
   private final Class<T> type;
   private final Topic topic;
+  private final String topicName;
   private final AvroCodec<T> codec;
   private final RecordMapping<T> mapping;
   private final String keyComponent;
@@ -56,6 +57,7 @@ public final class Model<T> {
       throw new ConfigurationException(
           "Cannot build a model of " + type.getName() + ": @Topic has an empty name. Give the topic a name.");
     }
+    this.topicName = topic.value();
     String key = null;
     Class<?> keyClass = null;
     for (RecordComponent rc : type.getRecordComponents()) {
@@ -110,7 +112,7 @@ public final class Model<T> {
 
   /** The topic name from {@code @Topic}. */
   public String topic() {
-    return topic.value();
+    return topicName;
   }
 
   /** The default consumer group from {@code @Topic(group = ...)}, if one is set. */

@@ -32,6 +32,11 @@ public class FlowDeserializer<T> implements Deserializer<T> {
   private AvroCodec<T> codec;
   private String registry = "the Schema Registry";
 
+  /** The last writer schema used: most topics carry one id, and this spares the cache lookup. */
+  private record Writer(int id, Schema schema) {}
+
+  private volatile Writer last = new Writer(-1, null);
+
   /** For Kafka to create by class name; the record class comes from {@link FlowSerdeConfig#VALUE_TYPE}. */
   public FlowDeserializer() {}
 
@@ -87,21 +92,27 @@ public class FlowDeserializer<T> implements Deserializer<T> {
     } catch (InvalidFrameException e) {
       throw new DeserializationException("Cannot read a message of topic " + topic + ": " + e.getMessage(), e);
     }
-    Schema writer;
+    Writer seen = last;
+    Schema writer = seen.id() == id ? seen.schema() : fetch(topic, id);
     try {
-      writer = client.schemaById(id);
+      return codec.decode(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, writer);
+    } catch (FlowException e) {
+      throw new DeserializationException(
+          "Cannot read a message of topic " + topic + " written with schema id " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Schema fetch(String topic, int id) {
+    try {
+      Schema writer = client.schemaById(id);
+      last = new Writer(id, writer);
+      return writer;
     } catch (SchemaRegistryException e) {
       String why =
           e.notFound()
               ? "schema id " + id + " is unknown to " + registry + ". Was the message written against another registry?"
               : "cannot fetch schema id " + id + ": " + e.getMessage();
       throw new DeserializationException("Cannot read a message of topic " + topic + ": " + why, e);
-    }
-    try {
-      return codec.decode(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, writer);
-    } catch (FlowException e) {
-      throw new DeserializationException(
-          "Cannot read a message of topic " + topic + " written with schema id " + id + ": " + e.getMessage(), e);
     }
   }
 
