@@ -37,6 +37,9 @@ public class FlowDeserializer<T> implements Deserializer<T> {
 
   private volatile Writer last = new Writer(-1, null);
 
+  /** Confluent's error code for a schema id the registry does not have. */
+  private static final int SCHEMA_NOT_FOUND = 40403;
+
   /** For Kafka to create by class name; the record class comes from {@link FlowSerdeConfig#VALUE_TYPE}. */
   public FlowDeserializer() {}
 
@@ -75,8 +78,11 @@ public class FlowDeserializer<T> implements Deserializer<T> {
    * Reads a framed message.
    *
    * @throws DeserializationException for a wrong magic byte, a truncated frame, an id the registry
-   *     does not know, or a body that does not match its schema; the message names the topic and
-   *     the id (Kafka adds partition and offset)
+   *     does not know (Confluent error 40403), or a body that does not match its schema; the
+   *     message names the topic and the id (Kafka adds partition and offset)
+   * @throws SchemaRegistryException when the writer's schema cannot be fetched because the
+   *     registry is unreachable, failing or refusing the request: the message is not known to be
+   *     bad, so a consumer should read it again rather than skip it
    */
   @Override
   public T deserialize(String topic, byte[] data) {
@@ -108,11 +114,33 @@ public class FlowDeserializer<T> implements Deserializer<T> {
       last = new Writer(id, writer);
       return writer;
     } catch (SchemaRegistryException e) {
-      String why =
-          e.notFound()
-              ? "schema id " + id + " is unknown to " + registry + ". Was the message written against another registry?"
-              : "cannot fetch schema id " + id + ": " + e.getMessage();
-      throw new DeserializationException("Cannot read a message of topic " + topic + ": " + why, e);
+      if (e.notFound() && e.errorCode() == SCHEMA_NOT_FOUND) {
+        // The registry answered and has no such schema: the message itself is unreadable here.
+        throw new DeserializationException(
+            "Cannot read a message of topic "
+                + topic
+                + ": schema id "
+                + id
+                + " is unknown to "
+                + registry
+                + ". Was the message written against another registry?",
+            e);
+      }
+      // The registry could not be asked (down, overloaded, refusing our credentials, or not a
+      // registry at all): nothing is known to be wrong with the message, so it must not be
+      // treated as unreadable and skipped. Reading it again once the registry answers works.
+      throw new SchemaRegistryException(
+          "Cannot read a message of topic "
+              + topic
+              + " written with schema id "
+              + id
+              + ", because its schema could not be fetched: "
+              + e.getMessage()
+              + " The message itself may be fine; read it again once the registry answers.",
+          e.status(),
+          e.errorCode(),
+          e.registryMessage(),
+          e);
     }
   }
 
