@@ -1,6 +1,9 @@
 package io.flowodm.schema.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.util.Utf8;
@@ -124,6 +127,28 @@ public final class ByteArrayDecoder extends Decoder {
   @Override
   public int readInt() {
     int p = pos;
+    if (limit - p >= 5) { // no bounds check per byte
+      byte[] b = buf;
+      int n = b[p++];
+      if (n >= 0) {
+        pos = p;
+        return (n >>> 1) ^ -(n & 1);
+      }
+      n &= 0x7F;
+      for (int shift = 7; shift <= 28; shift += 7) {
+        int x = b[p++];
+        n |= (x & 0x7F) << shift;
+        if (x >= 0) {
+          pos = p;
+          return (n >>> 1) ^ -(n & 1);
+        }
+      }
+      throw new DataException("malformed int at byte " + position() + ": varint longer than 5 bytes");
+    }
+    return readIntNearTheEnd(p);
+  }
+
+  private int readIntNearTheEnd(int p) {
     int b;
     int n = 0;
     int shift = 0;
@@ -145,6 +170,28 @@ public final class ByteArrayDecoder extends Decoder {
   @Override
   public long readLong() {
     int p = pos;
+    if (limit - p >= 10) { // no bounds check per byte
+      byte[] b = buf;
+      long n = b[p++];
+      if (n >= 0) {
+        pos = p;
+        return (n >>> 1) ^ -(n & 1);
+      }
+      n &= 0x7F;
+      for (int shift = 7; shift <= 63; shift += 7) {
+        long x = b[p++];
+        n |= (x & 0x7F) << shift;
+        if (x >= 0) {
+          pos = p;
+          return (n >>> 1) ^ -(n & 1);
+        }
+      }
+      throw new DataException("malformed long at byte " + position() + ": varint longer than 10 bytes");
+    }
+    return readLongNearTheEnd(p);
+  }
+
+  private long readLongNearTheEnd(int p) {
     long b;
     long n = 0;
     int shift = 0;
@@ -239,34 +286,61 @@ public final class ByteArrayDecoder extends Decoder {
    * fall back to {@code UUID.fromString}.
    */
   public java.util.UUID readCanonicalUuid() {
-    int start = pos;
-    if (limit - pos < 37 || buf[pos] != 72) {
-      return null;
-    }
-    int p = pos + 1;
     byte[] b = buf;
-    if (b[p + 8] != '-' || b[p + 13] != '-' || b[p + 18] != '-' || b[p + 23] != '-') {
+    int p = pos + 1;
+    if (limit - pos < 37
+        || b[pos] != 72 // the zig-zag varint of the length 36
+        || b[p + 8] != '-'
+        || b[p + 13] != '-'
+        || b[p + 18] != '-'
+        || b[p + 23] != '-') {
       return null;
     }
-    long msb = 0;
-    long lsb = 0;
-    for (int i = 0; i < 36; i++) {
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        continue;
-      }
-      int d = Character.digit(b[p + i], 16);
-      if (d < 0) {
-        pos = start;
-        return null;
-      }
-      if (i < 19) {
-        msb = (msb << 4) | d;
-      } else {
-        lsb = (lsb << 4) | d;
-      }
+    long time = hex8((long) LONG_LE.get(b, p));
+    long midHigh = hex8(ints(b, p + 9, p + 14));
+    long seqNode = hex8(ints(b, p + 19, p + 24));
+    long nodeLow = hex8((long) LONG_LE.get(b, p + 28));
+    if ((time | midHigh | seqNode | nodeLow) < 0) {
+      return null;
     }
     pos = p + 36;
-    return new java.util.UUID(msb, lsb);
+    return new java.util.UUID(time << 32 | midHigh, seqNode << 32 | nodeLow);
+  }
+
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
+  /** Four bytes at {@code first} then four at {@code second}, as one little-endian long. */
+  private static long ints(byte[] b, int first, int second) {
+    return ((int) INT_LE.get(b, first) & 0xFFFFFFFFL) | (long) (int) INT_LE.get(b, second) << 32;
+  }
+
+  /**
+   * The value of eight ASCII hex digits (either case) packed in a long, the first in its lowest
+   * byte; -1 when one of them is not a hex digit. All eight at once, without a branch per byte.
+   */
+  static long hex8(long chars) {
+    if ((chars & HIGH_BITS) != 0) {
+      return -1;
+    }
+    long upper = chars & 0xDFDFDFDFDFDFDFDFL; // 'a'-'f' to 'A'-'F'; only those two ranges land there
+    long digit = atLeast(chars, '0') & ~atLeast(chars, '9' + 1);
+    long letter = atLeast(upper, 'A') & ~atLeast(upper, 'F' + 1);
+    if ((digit | letter) != HIGH_BITS) {
+      return -1;
+    }
+    long n = (chars & 0x0F0F0F0F0F0F0F0FL) + (letter >>> 7) * 9; // a digit's value in each byte
+    n = Long.reverseBytes(n); // the first digit is the most significant
+    n = (n | n >>> 4) & 0x00FF00FF00FF00FFL;
+    n = (n | n >>> 8) & 0x0000FFFF0000FFFFL;
+    return (n | n >>> 16) & 0xFFFFFFFFL;
+  }
+
+  /** The high bit of each byte of {@code bytes} (each below 0x80) set when that byte is at least {@code low}. */
+  private static long atLeast(long bytes, int low) {
+    return (bytes + (0x80 - low) * ONES) & HIGH_BITS;
   }
 
   @Override

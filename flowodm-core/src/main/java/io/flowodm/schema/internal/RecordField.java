@@ -3,15 +3,16 @@ package io.flowodm.schema.internal;
 import io.flowodm.schema.TypeMapping;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Set;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
 
 /**
- * One component of a record: how to get its value (a method handle resolved once) and how to
- * write and read it. Primitive and String components have their own subclasses so that writing
- * them neither boxes nor goes through a mapping.
+ * One component of a record: how to get its value (its accessor, resolved once and bound as a JIT
+ * constant) and how to write and read it. Primitive and String components have their own
+ * subclasses so that writing them neither boxes nor goes through a mapping.
  */
 abstract class RecordField {
   final int index;
@@ -20,6 +21,7 @@ abstract class RecordField {
   final TypeMapping<Object> mapping;
   final byte[] defaultBytes;
   final Set<String> aliases;
+  final boolean nullable;
 
   RecordField(int index, String component, String name, TypeMapping<Object> mapping, byte[] defaultBytes, Set<String> aliases) {
     this.index = index;
@@ -28,6 +30,7 @@ abstract class RecordField {
     this.mapping = mapping;
     this.defaultBytes = defaultBytes;
     this.aliases = aliases;
+    this.nullable = mapping.acceptsNull();
   }
 
   @SuppressWarnings("unchecked")
@@ -41,20 +44,41 @@ abstract class RecordField {
       Set<String> aliases) {
     TypeMapping<Object> m = (TypeMapping<Object>) mapping;
     Class<?> type = getter.type().returnType();
+    Class<? extends RecordField> template;
+    Class<?> returns;
     if (type == int.class && mapping == Primitives.INT) {
-      return new IntField(index, component, name, m, getter, defaultBytes, aliases);
+      template = IntField.class;
+      returns = int.class;
+    } else if (type == long.class && mapping == Primitives.LONG) {
+      template = LongField.class;
+      returns = long.class;
+    } else if (type == double.class && mapping == Primitives.DOUBLE) {
+      template = DoubleField.class;
+      returns = double.class;
+    } else if (type == String.class && mapping == Primitives.STRING) {
+      template = StringField.class;
+      returns = String.class;
+    } else {
+      template = ObjectField.class;
+      returns = Object.class;
     }
-    if (type == long.class && mapping == Primitives.LONG) {
-      return new LongField(index, component, name, m, getter, defaultBytes, aliases);
+    MethodHandle typed = getter.asType(MethodType.methodType(returns, Object.class));
+    MethodHandles.Lookup hidden = ConstantHandles.define(template, typed);
+    if (hidden != null) {
+      try {
+        return (RecordField)
+            hidden
+                .findConstructor(hidden.lookupClass(), CONSTRUCTOR)
+                .invoke(index, component, name, m, defaultBytes, aliases);
+      } catch (Throwable e) {
+        // fall through to the plain form
+      }
     }
-    if (type == double.class && mapping == Primitives.DOUBLE) {
-      return new DoubleField(index, component, name, m, getter, defaultBytes, aliases);
-    }
-    if (type == String.class && mapping == Primitives.STRING) {
-      return new StringField(index, component, name, m, getter, defaultBytes, aliases);
-    }
-    return new ObjectField(index, component, name, m, getter, defaultBytes, aliases);
+    return new PlainField(index, component, name, m, getter, defaultBytes, aliases);
   }
+
+  private static final MethodType CONSTRUCTOR =
+      MethodType.methodType(void.class, int.class, String.class, String.class, TypeMapping.class, byte[].class, Set.class);
 
   /** Writes this component of {@code record}. */
   abstract void write(Object record, Encoder out) throws Throwable;
@@ -76,74 +100,75 @@ abstract class RecordField {
         "is null, but it is required. Give it a value, or declare it Optional<...> or @Nullable");
   }
 
-  static final class IntField extends RecordField {
-    private final MethodHandle getter;
+  // The five classes below are templates (see ConstantHandles): each field of a record is an
+  // instance of a hidden copy of one of them whose GETTER constant is that field's accessor, so
+  // writing a field compiles to a direct accessor call. They use no private member of RecordField,
+  // because a hidden copy is not a nestmate.
 
-    IntField(int i, String c, String n, TypeMapping<Object> m, MethodHandle g, byte[] d, Set<String> a) {
+  static final class IntField extends RecordField {
+    private static final MethodHandle GETTER = ConstantHandles.target(MethodHandles.lookup());
+
+    IntField(int i, String c, String n, TypeMapping<Object> m, byte[] d, Set<String> a) {
       super(i, c, n, m, d, a);
-      this.getter = g.asType(MethodType.methodType(int.class, Object.class));
     }
 
     @Override
     void write(Object record, Encoder out) throws Throwable {
-      out.writeInt((int) getter.invokeExact(record));
+      out.writeInt((int) GETTER.invokeExact(record));
     }
 
     @Override
     Object get(Object record) throws Throwable {
-      return (int) getter.invokeExact(record);
+      return (int) GETTER.invokeExact(record);
     }
   }
 
   static final class LongField extends RecordField {
-    private final MethodHandle getter;
+    private static final MethodHandle GETTER = ConstantHandles.target(MethodHandles.lookup());
 
-    LongField(int i, String c, String n, TypeMapping<Object> m, MethodHandle g, byte[] d, Set<String> a) {
+    LongField(int i, String c, String n, TypeMapping<Object> m, byte[] d, Set<String> a) {
       super(i, c, n, m, d, a);
-      this.getter = g.asType(MethodType.methodType(long.class, Object.class));
     }
 
     @Override
     void write(Object record, Encoder out) throws Throwable {
-      out.writeLong((long) getter.invokeExact(record));
+      out.writeLong((long) GETTER.invokeExact(record));
     }
 
     @Override
     Object get(Object record) throws Throwable {
-      return (long) getter.invokeExact(record);
+      return (long) GETTER.invokeExact(record);
     }
   }
 
   static final class DoubleField extends RecordField {
-    private final MethodHandle getter;
+    private static final MethodHandle GETTER = ConstantHandles.target(MethodHandles.lookup());
 
-    DoubleField(int i, String c, String n, TypeMapping<Object> m, MethodHandle g, byte[] d, Set<String> a) {
+    DoubleField(int i, String c, String n, TypeMapping<Object> m, byte[] d, Set<String> a) {
       super(i, c, n, m, d, a);
-      this.getter = g.asType(MethodType.methodType(double.class, Object.class));
     }
 
     @Override
     void write(Object record, Encoder out) throws Throwable {
-      out.writeDouble((double) getter.invokeExact(record));
+      out.writeDouble((double) GETTER.invokeExact(record));
     }
 
     @Override
     Object get(Object record) throws Throwable {
-      return (double) getter.invokeExact(record);
+      return (double) GETTER.invokeExact(record);
     }
   }
 
   static final class StringField extends RecordField {
-    private final MethodHandle getter;
+    private static final MethodHandle GETTER = ConstantHandles.target(MethodHandles.lookup());
 
-    StringField(int i, String c, String n, TypeMapping<Object> m, MethodHandle g, byte[] d, Set<String> a) {
+    StringField(int i, String c, String n, TypeMapping<Object> m, byte[] d, Set<String> a) {
       super(i, c, n, m, d, a);
-      this.getter = g.asType(MethodType.methodType(String.class, Object.class));
     }
 
     @Override
     void write(Object record, Encoder out) throws Throwable {
-      String s = (String) getter.invokeExact(record);
+      String s = (String) GETTER.invokeExact(record);
       if (s == null) {
         throw requiredIsNull();
       }
@@ -152,18 +177,39 @@ abstract class RecordField {
 
     @Override
     Object get(Object record) throws Throwable {
-      return (String) getter.invokeExact(record);
+      return (String) GETTER.invokeExact(record);
     }
   }
 
   static final class ObjectField extends RecordField {
-    private final MethodHandle getter;
-    private final boolean nullable;
+    private static final MethodHandle GETTER = ConstantHandles.target(MethodHandles.lookup());
 
-    ObjectField(int i, String c, String n, TypeMapping<Object> m, MethodHandle g, byte[] d, Set<String> a) {
+    ObjectField(int i, String c, String n, TypeMapping<Object> m, byte[] d, Set<String> a) {
+      super(i, c, n, m, d, a);
+    }
+
+    @Override
+    void write(Object record, Encoder out) throws Throwable {
+      Object value = GETTER.invokeExact(record);
+      if (value == null && !nullable) {
+        throw requiredIsNull();
+      }
+      mapping.write(value, out);
+    }
+
+    @Override
+    Object get(Object record) throws Throwable {
+      return GETTER.invokeExact(record);
+    }
+  }
+
+  /** The accessor in a field, for when no hidden class can be defined: slower, the same behaviour. */
+  static final class PlainField extends RecordField {
+    private final MethodHandle getter;
+
+    PlainField(int i, String c, String n, TypeMapping<Object> m, MethodHandle g, byte[] d, Set<String> a) {
       super(i, c, n, m, d, a);
       this.getter = g.asType(MethodType.methodType(Object.class, Object.class));
-      this.nullable = m.acceptsNull();
     }
 
     @Override
@@ -172,7 +218,7 @@ abstract class RecordField {
       if (value == null && !nullable) {
         throw requiredIsNull();
       }
-      mapping.write(value, out);
+      mapping.write(value, out); // a primitive component's mapping writes its box
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.flowodm.schema.internal;
 import io.flowodm.schema.TypeMapping;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class RecordMapping<R> extends TypeMapping<R> {
   private final Class<R> type;
   private final Schema schema;
   private RecordField[] fields;
-  private MethodHandle constructor;
+  private RecordConstructor constructor;
 
   RecordMapping(Class<R> type, Schema schema) {
     this.type = type;
@@ -29,10 +28,7 @@ public final class RecordMapping<R> extends TypeMapping<R> {
 
   void complete(List<RecordField> fields, MethodHandle canonical) {
     this.fields = fields.toArray(new RecordField[0]);
-    this.constructor =
-        canonical
-            .asType(MethodType.genericMethodType(fields.size()).changeReturnType(Object.class))
-            .asSpreader(Object[].class, fields.size());
+    this.constructor = RecordConstructor.of(canonical);
   }
 
   /** The record class. */
@@ -102,7 +98,7 @@ public final class RecordMapping<R> extends TypeMapping<R> {
   @SuppressWarnings("unchecked")
   R construct(Object[] args) {
     try {
-      return (R) (Object) constructor.invokeExact(args);
+      return (R) constructor.construct(args);
     } catch (Throwable t) {
       throw new DataException(
           "the constructor of " + type.getSimpleName() + " rejected the values read: " + t, t);
