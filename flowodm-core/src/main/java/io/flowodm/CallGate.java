@@ -102,7 +102,10 @@ final class CallGate {
         Thread.currentThread().interrupt();
       }
       if (!locked) {
-        LOG.warn("A thread has been inside a call for over {} s; it closes the consumer when the call returns.", closeWait.toSeconds());
+        LOG.warn(
+            "close() waited {} ms for the thread using the consumer of {}; that thread closes it when its current call returns.",
+            closeWait.toMillis(),
+            errors.topic());
         return;
       }
     }

@@ -43,6 +43,11 @@ final class ConsumerErrors {
     return new ConsumerErrors(topic, group);
   }
 
+  /** The topic, for log messages. */
+  String topic() {
+    return topic;
+  }
+
   /** {@code poll} failed. */
   ConsumerException polling(KafkaException e) {
     return new ConsumerException("Polling " + topic + groupPart() + " failed: " + why(e) + " " + fix(e), e);
