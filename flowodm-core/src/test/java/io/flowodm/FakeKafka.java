@@ -69,10 +69,19 @@ final class FakeKafka extends MockConsumer<byte[], byte[]> {
 
   @Override
   public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
-    if (!available() && !wakeupPending) {
-      blocked.release();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean waiting = false;
+    while (!available() && !wakeupPending) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      if (!waiting) {
+        blocked.release();
+        waiting = true;
+      }
       try {
-        changed.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        changed.tryAcquire(left, TimeUnit.NANOSECONDS); // a permit may be stale: check again
       } catch (InterruptedException e) {
         throw new InterruptException(e);
       }
