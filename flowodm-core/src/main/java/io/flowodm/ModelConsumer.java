@@ -1,6 +1,7 @@
 package io.flowodm;
 
 import io.flowodm.model.Model;
+import io.flowodm.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,46 +20,46 @@ import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads records of one model from its topic as part of a consumer group.
  *
  * <p>At-least-once: a record's offset is committed only after the record was handed to the caller
  * (on the next fetch from Kafka, on {@link #commit()}, when partitions are revoked, or on {@link
- * #close()}), never before. A record that cannot be deserialized raises a {@link
- * DeserializationException} naming {@code topic-partition@offset} and the schema id, and the
- * consumer moves past it, so the next call returns the next record. Tombstones arrive as
- * {@link ConsumedRecord}s with a null value.
+ * #close()}), never before, and a commit that fails is sent again with the next one. A record whose
+ * bytes cannot be read raises a {@link DeserializationException} naming {@code
+ * topic-partition@offset} and the schema id, and the consumer moves past it, so the next call
+ * returns the next record. A record that may be fine but cannot be read now, because the Schema
+ * Registry cannot be asked for its schema, raises a {@link SchemaRegistryException} and stays the
+ * next record: nothing is skipped or committed past it. Tombstones arrive as {@link
+ * ConsumedRecord}s with a null value.
  *
- * <p>Like Kafka's consumer it is not thread-safe: use it from one thread, or hand records to
- * others.
+ * <p>Like Kafka's consumer it is used from one thread at a time. {@link #close()} alone may be
+ * called from any thread: it ends a call in progress on the thread using the consumer.
  *
  * @param <T> the model type
  */
 public final class ModelConsumer<T> implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ModelConsumer.class);
   private static final Duration ASSIGNMENT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STREAM_POLL = Duration.ofMillis(200);
 
   private final Model<T> model;
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
   private final RecordDecoder<T> decoder;
+  private final ConsumerErrors errors;
   private final long commitIntervalNanos;
   private long nextCommitNanos;
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
-  private final Map<TopicPartition, OffsetAndMetadata> delivered = new HashMap<>();
-  // The partition of the latest records handed out and the offset after them, kept out of
-  // `delivered` until the partition changes or a commit needs them: one map entry per run of
-  // records of a partition instead of two objects per record.
-  private TopicPartition run;
-  private long runNext = -1;
-  private volatile boolean closed;
+  private final Committer committer;
+  // Every call into the Kafka consumer goes through the gate, so its lock is also held while Kafka
+  // runs commit callbacks and the rebalance listener, which it does on the calling thread.
+  private final CallGate gate;
+  private final Seeker seeker;
 
   ModelConsumer(
       Model<T> model,
@@ -69,9 +70,17 @@ public final class ModelConsumer<T> implements AutoCloseable {
     this.model = model;
     this.consumer = consumer;
     this.decoder = new RecordDecoder<>(model, values, keys);
+    this.errors = ConsumerErrors.of(model.topic(), consumer);
+    this.gate = new CallGate(errors, consumer::wakeup, this::closeNow, CLOSE_TIMEOUT);
+    this.seeker = new Seeker(consumer, errors);
+    this.committer = new Committer(consumer, errors, gate::heldByCurrentThread);
     this.commitIntervalNanos = commitInterval.toNanos();
     this.nextCommitNanos = System.nanoTime();
-    consumer.subscribe(List.of(model.topic()), new Rebalance());
+    try {
+      consumer.subscribe(List.of(model.topic()), new Rebalance());
+    } catch (KafkaException e) {
+      throw errors.subscribing(e);
+    }
   }
 
   /** The model this consumer reads. */
@@ -85,6 +94,9 @@ public final class ModelConsumer<T> implements AutoCloseable {
    *
    * @throws DeserializationException when the next record cannot be read; the consumer has moved
    *     past it
+   * @throws SchemaRegistryException when the registry cannot be asked for the next record's schema;
+   *     the record stays the next one
+   * @throws ConsumerException when Kafka fails, or when another thread closed this consumer
    */
   public Optional<T> poll(Duration timeout) {
     return pollRecord(timeout).map(ConsumedRecord::value);
@@ -95,64 +107,74 @@ public final class ModelConsumer<T> implements AutoCloseable {
    *
    * @throws DeserializationException when the next record cannot be read; the consumer has moved
    *     past it
+   * @throws SchemaRegistryException when the registry cannot be asked for the next record's schema;
+   *     the record stays the next one
+   * @throws ConsumerException when Kafka fails, or when another thread closed this consumer
    */
   public Optional<ConsumedRecord<T>> pollRecord(Duration timeout) {
-    checkOpen();
-    if (buffer.isEmpty()) {
-      fetch(timeout);
-    }
-    ConsumerRecord<byte[], byte[]> next = buffer.poll();
-    if (next == null) {
-      return Optional.empty();
-    }
-    markDelivered(next);
-    return Optional.of(decoder.decode(next));
+    return gate.call(
+        () -> {
+          if (buffer.isEmpty()) {
+            fetch(timeout);
+          }
+          return buffer.isEmpty() ? Optional.empty() : Optional.of(takeHead());
+        });
   }
 
   /**
    * Up to {@code max} records, waiting up to {@code timeout} for the first. When a record cannot be
-   * deserialized, the records before it are returned and the next call raises its error.
+   * read, the records before it are returned and the next call raises its error, as {@link
+   * #pollRecord} does: unreadable bytes are skipped, a registry failure leaves the record next.
    */
   public List<ConsumedRecord<T>> pollBatch(int max, Duration timeout) {
-    checkOpen();
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1, not " + max);
     }
-    if (buffer.isEmpty()) {
-      fetch(timeout);
-    }
-    List<ConsumedRecord<T>> batch = new ArrayList<>(Math.min(max, buffer.size()));
-    while (batch.size() < max && !buffer.isEmpty()) {
-      ConsumerRecord<byte[], byte[]> next = buffer.peek();
-      ConsumedRecord<T> record;
-      try {
-        record = decoder.decode(next);
-      } catch (DeserializationException e) {
-        if (batch.isEmpty()) {
-          buffer.poll();
-          markDelivered(next);
-          throw e;
-        }
-        break;
-      }
-      buffer.poll();
-      markDelivered(next);
-      batch.add(record);
-    }
-    return batch;
+    return gate.call(
+        () -> {
+          if (buffer.isEmpty()) {
+            fetch(timeout);
+          }
+          List<ConsumedRecord<T>> batch = new ArrayList<>(Math.min(max, buffer.size()));
+          while (batch.size() < max && !buffer.isEmpty()) {
+            if (batch.isEmpty()) {
+              batch.add(takeHead());
+              continue;
+            }
+            ConsumerRecord<byte[], byte[]> next = buffer.peek();
+            ConsumedRecord<T> record;
+            try {
+              record = decoder.decode(next);
+            } catch (RuntimeException e) {
+              break; // the next call reads it again and raises the error
+            }
+            handOut(next);
+            batch.add(record);
+          }
+          return batch;
+        });
   }
 
   /**
-   * An endless stream of records, polling as it is consumed; close this consumer to end it.
-   * Deserialization errors are thrown from the stream's terminal operation.
+   * An endless stream of records, polling as it is consumed. It ends when this consumer is closed,
+   * also by {@link #close()} from another thread while the stream waits for records. Errors of
+   * {@link #pollRecord} are thrown from the stream's terminal operation.
    */
   public Stream<ConsumedRecord<T>> stream() {
     Spliterator<ConsumedRecord<T>> records =
         new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
           @Override
           public boolean tryAdvance(Consumer<? super ConsumedRecord<T>> action) {
-            while (!closed) {
-              Optional<ConsumedRecord<T>> next = pollRecord(Duration.ofMillis(200));
+            while (!gate.closeRequested()) {
+              Optional<ConsumedRecord<T>> next;
+              try {
+                next = pollRecord(STREAM_POLL);
+              } catch (ConsumerException e) {
+                if (gate.closeRequested()) {
+                  return false;
+                }
+                throw e;
+              }
               if (next.isPresent()) {
                 action.accept(next.get());
                 return true;
@@ -164,18 +186,22 @@ public final class ModelConsumer<T> implements AutoCloseable {
     return StreamSupport.stream(records, false);
   }
 
-  /** Commits the offsets of every record handed out so far, and waits for the commit. */
+  /**
+   * Commits the offsets of every record handed out so far, and waits for the commit.
+   *
+   * @throws ConsumerException when the commit fails; the offsets stay pending for the next commit
+   */
   public void commit() {
-    checkOpen();
-    commitDelivered(true);
+    gate.call(
+        () -> {
+          committer.commitAndWait();
+          return null;
+        });
   }
 
   /** Moves to the first offset of every assigned partition; waits for an assignment first. */
   public void seekToBeginning() {
-    Set<TopicPartition> partitions = awaitAssignment();
-    buffer.clear();
-    consumer.seekToBeginning(partitions);
-    resolvePositions(partitions);
+    seek(seeker::toBeginning);
   }
 
   /**
@@ -183,51 +209,31 @@ public final class ModelConsumer<T> implements AutoCloseable {
    * returns are read. Waits for an assignment first.
    */
   public void seekToEnd() {
-    Set<TopicPartition> partitions = awaitAssignment();
-    buffer.clear();
-    consumer.seekToEnd(partitions);
-    resolvePositions(partitions);
-  }
-
-  /**
-   * Kafka evaluates seekToBeginning/seekToEnd lazily, at the next poll; asking for the positions
-   * fixes them now, so records sent between the seek and the next poll are not skipped.
-   */
-  private void resolvePositions(Collection<TopicPartition> partitions) {
-    try {
-      partitions.forEach(consumer::position);
-    } catch (KafkaException e) {
-      throw new ConsumerException("Cannot look up the offsets of " + partitions + " to seek to: " + e.getMessage(), e);
-    }
+    seek(seeker::toEnd);
   }
 
   /**
    * Moves every assigned partition to the first record at or after {@code time}, or to its end when
-   * there is none.
+   * there is none. Waits for an assignment first.
+   *
+   * @throws IllegalArgumentException when {@code time} is before 1970, where Kafka timestamps start
+   * @throws ConsumerException when Kafka cannot look up the offsets; the positions are unchanged
    */
   public void seekToTimestamp(Instant time) {
-    Set<TopicPartition> partitions = awaitAssignment();
-    buffer.clear();
-    Map<TopicPartition, Long> query = new HashMap<>();
-    partitions.forEach(tp -> query.put(tp, time.toEpochMilli()));
-    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    List<TopicPartition> past = new ArrayList<>();
-    for (TopicPartition tp : partitions) {
-      OffsetAndTimestamp at = found.get(tp);
-      if (at == null) {
-        past.add(tp);
-      } else {
-        consumer.seek(tp, at.offset());
-      }
-    }
-    if (!past.isEmpty()) {
-      consumer.seekToEnd(past);
-      resolvePositions(past);
-    }
+    long timestamp = Seeker.timestamp(model.topic(), time);
+    seek(partitions -> seeker.toTimestamp(partitions, timestamp));
+  }
+
+  private void seek(Consumer<Set<TopicPartition>> move) {
+    gate.call(
+        () -> {
+          move.accept(awaitAssignment());
+          buffer.clear(); // fetched from the old positions
+          return null;
+        });
   }
 
   private Set<TopicPartition> awaitAssignment() {
-    checkOpen();
     long deadline = System.nanoTime() + ASSIGNMENT_TIMEOUT.toNanos();
     while (consumer.assignment().isEmpty()) {
       if (System.nanoTime() > deadline) {
@@ -240,76 +246,50 @@ public final class ModelConsumer<T> implements AutoCloseable {
     return consumer.assignment();
   }
 
+  /** Decodes the next record and hands it out; see the class comment for what happens on failure. */
+  private ConsumedRecord<T> takeHead() {
+    ConsumerRecord<byte[], byte[]> next = buffer.peek();
+    ConsumedRecord<T> record;
+    try {
+      record = decoder.decode(next);
+    } catch (DeserializationException e) {
+      handOut(next); // unreadable: move past it
+      throw e;
+    } catch (RuntimeException e) {
+      // It may be fine: fetch it again with the next poll, which also keeps this consumer in its
+      // group (and its rebalances handled) for as long as the failure lasts.
+      rewindUndelivered();
+      throw e;
+    }
+    handOut(next);
+    return record;
+  }
+
+  private void handOut(ConsumerRecord<byte[], byte[]> record) {
+    buffer.poll();
+    committer.handedOut(record);
+  }
+
   private void fetch(Duration timeout) {
     long now = System.nanoTime();
     if (now - nextCommitNanos >= 0) {
-      commitDelivered(false);
+      committer.commitInBackground();
       nextCommitNanos = now + commitIntervalNanos;
     }
     try {
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(timeout)) {
         buffer.add(r);
       }
+    } catch (WakeupException e) {
+      throw e;
     } catch (KafkaException e) {
-      throw new ConsumerException("Polling " + model.topic() + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private void markDelivered(ConsumerRecord<byte[], byte[]> record) {
-    if (run == null || run.partition() != record.partition() || !run.topic().equals(record.topic())) {
-      flushRun();
-      run = new TopicPartition(record.topic(), record.partition());
-    }
-    runNext = record.offset() + 1;
-  }
-
-  private void flushRun() {
-    if (run != null && runNext >= 0) {
-      delivered.put(run, new OffsetAndMetadata(runNext));
-    }
-    runNext = -1;
-  }
-
-  private void forgetRun(Collection<TopicPartition> partitions) {
-    if (run != null && partitions.contains(run)) {
-      run = null;
-      runNext = -1;
-    }
-  }
-
-  private void commitDelivered(boolean sync) {
-    flushRun();
-    if (delivered.isEmpty()) {
-      return;
-    }
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(delivered);
-    delivered.clear();
-    try {
-      if (sync) {
-        consumer.commitSync(offsets);
-      } else {
-        consumer.commitAsync(
-            offsets,
-            (committed, error) -> {
-              if (error != null) {
-                LOG.warn("Commit of {} failed; the next commit covers these offsets: {}", committed, error.toString());
-              }
-            });
-      }
-    } catch (KafkaException e) {
-      throw new ConsumerException("Committing offsets of " + model.topic() + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw new ConsumerException("This consumer of " + model.topic() + " is closed.");
+      throw errors.polling(e);
     }
   }
 
   /** Whether {@link #close()} was called; read by the owning {@code FlowODM} from other threads. */
   boolean isClosed() {
-    return closed;
+    return gate.closeRequested();
   }
 
   /**
@@ -317,24 +297,38 @@ public final class ModelConsumer<T> implements AutoCloseable {
    * nothing unread is committed), leaves the group and closes the Kafka consumer. When the commit
    * fails (say the consumer was dropped from the group for not polling), it logs a warning and
    * still closes: those records are delivered again, to this group's next reader.
+   *
+   * <p>Safe from any thread. When another thread is inside a call (a poll waiting for records, say),
+   * close wakes it up and that thread closes the consumer as its call ends: its call throws a
+   * {@link ConsumerException} saying the consumer was closed while polling, and a {@link #stream()}
+   * ends. This method waits up to 30 s for that, then leaves the close to that thread.
+   *
+   * @throws ConsumerException when closing the Kafka consumer fails; it is closed as far as it could be
    */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      rewindUndelivered();
-      commitDelivered(true);
-    } catch (ConsumerException e) {
-      // As Kafka's own close: the group's next owner of these partitions reads the records again.
-      LOG.warn("{} Records handed out since the last commit will be delivered again.", e.getMessage());
-    } finally {
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
-    }
+    gate.close();
   }
 
+  /** The close itself, run once by the gate; returns a failure to report, or null. */
+  private ConsumerException closeNow() {
+    ConsumerException failure = null;
+    try {
+      rewindUndelivered();
+      committer.commitOnClose(model.topic()); // logs a failed commit, as Kafka's own close does
+    } catch (RuntimeException e) {
+      failure = new ConsumerException("Closing the consumer of " + model.topic() + " failed: " + e.getMessage(), e);
+    }
+    try {
+      consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    } catch (KafkaException e) {
+      failure = new ConsumerException("Closing the Kafka consumer of " + model.topic() + " failed: " + e.getMessage()
+          + ". It released what it could; the group drops it after session.timeout.ms.", e);
+    }
+    return failure;
+  }
+
+  /** Moves each partition back to its first record fetched but not handed out, and drops those. */
   private void rewindUndelivered() {
     Set<TopicPartition> assigned = consumer.assignment();
     Map<TopicPartition, Long> first = new HashMap<>();
@@ -358,23 +352,8 @@ public final class ModelConsumer<T> implements AutoCloseable {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      flushRun();
-      forgetRun(partitions);
-      Map<TopicPartition, OffsetAndMetadata> mine = new HashMap<>();
-      for (TopicPartition tp : partitions) {
-        OffsetAndMetadata done = delivered.remove(tp);
-        if (done != null) {
-          mine.put(tp, done);
-        }
-      }
       buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
-      if (!mine.isEmpty()) {
-        try {
-          consumer.commitSync(mine);
-        } catch (KafkaException e) {
-          LOG.warn("Commit on revocation of {} failed; their records may be read again: {}", mine.keySet(), e.toString());
-        }
-      }
+      committer.revoked(partitions);
     }
 
     @Override
@@ -382,10 +361,8 @@ public final class ModelConsumer<T> implements AutoCloseable {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      flushRun();
-      forgetRun(partitions);
-      partitions.forEach(delivered::remove);
       buffer.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+      committer.lost(partitions);
     }
   }
 }

@@ -1,14 +1,25 @@
 package io.flowodm;
 
 import io.flowodm.model.Model;
+import io.flowodm.registry.SchemaRegistryException;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Turns a raw Kafka record into a {@link ConsumedRecord} of a model, and an unreadable one into a
- * {@link DeserializationException} that names the record's {@code topic-partition@offset}, the
- * schema id of its frame and whether the key or the value failed. Used by one consumer thread.
+ * Turns a raw Kafka record into a {@link ConsumedRecord} of a model. A failure names the record's
+ * {@code topic-partition@offset}, the schema id of its frame and whether the key or the value
+ * failed, and says which of two kinds it is:
+ *
+ * <ul>
+ *   <li>the bytes are unreadable ({@link #unreadable}): a {@link DeserializationException}, and the
+ *       consumer moves past the record;
+ *   <li>something else failed, the record may be fine: a {@link SchemaRegistryException} when the
+ *       registry could not be asked for the writer's schema (same status and error code), else a
+ *       {@link ConsumerException}; the consumer leaves the record where it is, to read it again.
+ * </ul>
+ *
+ * Used by one consumer thread.
  */
 final class RecordDecoder<T> {
   private final Model<T> model;
@@ -26,14 +37,14 @@ final class RecordDecoder<T> {
     try {
       key = r.key() == null ? null : keys.deserialize(r.topic(), r.headers(), r.key());
     } catch (RuntimeException e) {
-      throw unreadable(r, "the key of the record", "of type " + keyTypeName(), schemaId(r.key()), e);
+      throw failure(r, "the key of the record", "of type " + keyTypeName(), schemaId(r.key()), e);
     }
     int schemaId = schemaId(r.value());
     T value;
     try {
       value = r.value() == null ? null : values.deserialize(r.topic(), r.headers(), r.value());
     } catch (RuntimeException e) {
-      throw unreadable(r, "the record", "as " + model.type().getSimpleName(), schemaId, e);
+      throw failure(r, "the record", "as " + model.type().getSimpleName(), schemaId, e);
     }
     return new ConsumedRecord<>(
         value, key, r.headers(), r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), schemaId);
@@ -44,10 +55,25 @@ final class RecordDecoder<T> {
     return type == null ? "byte[]" : type.getSimpleName();
   }
 
-  private static DeserializationException unreadable(
+  /**
+   * Whether a deserializer's exception means the bytes cannot be read, rather than that something
+   * outside the record failed. FlowDeserializer reports unreadable bytes as {@link
+   * DeserializationException} and an unreachable registry as {@link SchemaRegistryException}; the
+   * key deserializers of plain types (UUID, enum, numbers) throw IllegalArgumentException or Kafka's
+   * SerializationException for bytes they cannot read. Any other {@link FlowException} or an
+   * IllegalStateException (a deserializer not set up) says nothing against the record.
+   */
+  static boolean unreadable(RuntimeException e) {
+    if (e instanceof DeserializationException) {
+      return true;
+    }
+    return !(e instanceof FlowException) && !(e instanceof IllegalStateException);
+  }
+
+  private static RuntimeException failure(
       ConsumerRecord<byte[], byte[]> r, String what, String as, int schemaId, RuntimeException e) {
     String why = String.valueOf(e.getMessage()).strip();
-    return new DeserializationException(
+    String message =
         "Cannot read "
             + what
             + " at "
@@ -61,9 +87,15 @@ final class RecordDecoder<T> {
             + as
             + ": "
             + why
-            + (why.endsWith(".") ? "" : ".")
-            + " The consumer has moved past it.",
-        e);
+            + (why.endsWith(".") ? "" : ".");
+    if (unreadable(e)) {
+      return new DeserializationException(message + " The consumer has moved past it.", e);
+    }
+    String kept = message + " The record was not skipped and its offset is not committed: the next poll reads it again.";
+    if (e instanceof SchemaRegistryException s) {
+      return new SchemaRegistryException(kept, s.status(), s.errorCode(), s.registryMessage(), s);
+    }
+    return new ConsumerException(kept, e);
   }
 
   /** The schema id of a Confluent frame, or -1 when the bytes are not one. */

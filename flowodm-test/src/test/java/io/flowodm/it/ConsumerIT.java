@@ -21,6 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,6 +62,15 @@ class ConsumerIT {
 
   @Topic(value = "it.consumer.owned", group = "it-consumer-owned", partitions = 1)
   record Owned(int n) {}
+
+  @Topic(value = "it.consumer.endstream", group = "it-consumer-endstream", partitions = 1)
+  record Streaming(int n) {}
+
+  @Topic(value = "it.consumer.endpoll", group = "it-consumer-endpoll", partitions = 1)
+  record Waiting(int n) {}
+
+  /** Runs each task on a new virtual thread, as a service would run its consumer loop. */
+  private static final Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
 
   private static <T> void sendNumbered(FlowODM flow, Class<T> type, int count, java.util.function.IntFunction<T> make) {
     flow.topics().ensure(type);
@@ -222,5 +237,51 @@ class ConsumerIT {
     assertThatThrownBy(() -> consumer.poll(Duration.ZERO)).isInstanceOf(ConsumerException.class).hasMessageContaining("closed");
     assertThatThrownBy(() -> own.consumer(Owned.class)).isInstanceOf(FlowException.class).hasMessageContaining("connect again");
     assertThat(Drain.committed(kafka.bootstrapServers(), "it-consumer-owned", "it.consumer.owned")).isEqualTo(2);
+  }
+
+  @Test
+  void closingFromAnotherThreadEndsAStreamWithItsRecordsCommittedAndTheKafkaConsumerClosed(FlowODM flow, EmbeddedKafka kafka)
+      throws Exception {
+    sendNumbered(flow, Streaming.class, 5, Streaming::new);
+    ModelConsumer<Streaming> consumer = flow.consumer(Streaming.class);
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    CountDownLatch five = new CountDownLatch(5);
+    CompletableFuture<Void> streaming =
+        CompletableFuture.runAsync(
+            () ->
+                consumer.stream().forEach(r -> {
+                  seen.add(r.value().n());
+                  five.countDown();
+                }),
+            VIRTUAL);
+    assertThat(five.await(30, TimeUnit.SECONDS)).isTrue();
+
+    consumer.close(); // from this thread, while the stream polls for more
+
+    streaming.get(30, TimeUnit.SECONDS); // ends, without an exception
+    assertThat(seen).containsExactly(0, 1, 2, 3, 4);
+    assertThat(Drain.committed(kafka.bootstrapServers(), "it-consumer-endstream", "it.consumer.endstream")).isEqualTo(5);
+    assertThat(Drain.members(kafka.bootstrapServers(), "it-consumer-endstream")).as("left the group").isZero();
+  }
+
+  @Test
+  void closingFlowOdmWhileAnotherThreadPollsEndsThatPollAndClosesItsConsumer(FlowODM flow, EmbeddedKafka kafka) throws Exception {
+    sendNumbered(flow, Waiting.class, 2, Waiting::new);
+    FlowODM own = FlowODM.connect(flow.config());
+    ModelConsumer<Waiting> consumer = own.consumer(Waiting.class);
+    assertThat(Drain.records(consumer, 2, WAIT)).hasSize(2);
+    CompletableFuture<Optional<Waiting>> polling = CompletableFuture.supplyAsync(() -> consumer.poll(Duration.ofMinutes(2)), VIRTUAL);
+    Thread.sleep(1000); // it waits in Kafka's poll for a record that never comes
+
+    own.close();
+
+    assertThatThrownBy(() -> polling.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(ConsumerException.class)
+        .hasMessageStartingWith("The consumer of it.consumer.endpoll was closed while polling: close() was called from another thread.");
+    assertThat(Drain.committed(kafka.bootstrapServers(), "it-consumer-endpoll", "it.consumer.endpoll")).isEqualTo(2);
+    assertThat(Drain.members(kafka.bootstrapServers(), "it-consumer-endpoll")).as("left the group").isZero();
+    consumer.close(); // the owner's own close: nothing left to do
   }
 }

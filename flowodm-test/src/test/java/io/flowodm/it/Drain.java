@@ -26,6 +26,15 @@ final class Drain {
     return out;
   }
 
+  /** How many members the group has: 0 once its consumers closed and left. */
+  static int members(String bootstrap, String group) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(10, TimeUnit.SECONDS).members().size();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot describe group " + group + ": " + e, e);
+    }
+  }
+
   /** The group's committed offset of partition 0 of {@code topic}, or -1 when none is committed. */
   static long committed(String bootstrap, String group, String topic) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {

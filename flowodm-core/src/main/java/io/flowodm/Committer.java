@@ -1,0 +1,155 @@
+package io.flowodm;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits the offsets of the records a {@link ModelConsumer} handed out: in the background as it
+ * fetches, and waiting on {@code commit()}, before partitions are revoked and on close. The offsets
+ * owed are kept in an {@link OffsetLedger}, so a commit that fails leaves them owed and the next
+ * commit sends them again. A pending wake-up (a close from another thread) does not stop a commit.
+ *
+ * <p>Used under the consumer's lock; Kafka runs the commit callbacks on that same thread, inside
+ * {@code poll}, {@code commitSync} or {@code close}.
+ */
+final class Committer {
+  private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+
+  private final Consumer<?, ?> consumer;
+  private final ConsumerErrors errors;
+  private final BooleanSupplier locked;
+  private final OffsetLedger offsets = new OffsetLedger();
+
+  /**
+   * @param consumer the Kafka consumer
+   * @param errors the messages of failed commits
+   * @param locked whether the current thread holds the consumer's lock, checked in callbacks
+   */
+  Committer(Consumer<?, ?> consumer, ConsumerErrors errors, BooleanSupplier locked) {
+    this.consumer = consumer;
+    this.errors = errors;
+    this.locked = locked;
+  }
+
+  /** Records that {@code record} was handed out: its offset is now owed. */
+  void handedOut(ConsumerRecord<?, ?> record) {
+    offsets.handedOut(record.topic(), record.partition(), record.offset());
+  }
+
+  /**
+   * Sends what was handed out since the last commit, without waiting.
+   *
+   * @throws ConsumerException when Kafka refuses to send it; the offsets stay owed
+   */
+  void commitInBackground() {
+    Map<TopicPartition, OffsetAndMetadata> due = offsets.takePending();
+    if (due.isEmpty()) {
+      return;
+    }
+    offsets.sending(due);
+    try {
+      consumer.commitAsync(due, this::onCommitted);
+    } catch (KafkaException e) {
+      offsets.failed(due, assignment());
+      throw errors.committing(due.keySet(), e);
+    }
+  }
+
+  private void onCommitted(Map<TopicPartition, OffsetAndMetadata> committed, Exception error) {
+    assert locked.getAsBoolean() : "Kafka ran a commit callback outside a call into it";
+    if (error == null) {
+      offsets.acknowledged(committed);
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> again = offsets.failed(committed, assignment());
+    if (again.isEmpty()) {
+      LOG.warn("Commit of {} failed; newer offsets or the partitions' new owner supersede it: {}", committed, error.toString());
+    } else {
+      LOG.warn("Commit of {} failed; the next commit sends {} again: {}", committed, again, error.toString());
+    }
+  }
+
+  /**
+   * Commits every offset owed, including those sent in the background and not yet acknowledged, and
+   * waits.
+   *
+   * @throws ConsumerException when the commit fails; the offsets stay owed
+   */
+  void commitAndWait() {
+    Map<TopicPartition, OffsetAndMetadata> owed = offsets.owed();
+    if (owed.isEmpty()) {
+      return;
+    }
+    offsets.sending(owed);
+    try {
+      commitSync(owed);
+      offsets.acknowledged(owed);
+    } catch (KafkaException e) {
+      offsets.failed(owed, assignment());
+      throw errors.committing(owed.keySet(), e);
+    }
+  }
+
+  /** Before {@code partitions} go to another consumer: commits what is owed for them, and forgets them. */
+  void revoked(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> owed = offsets.revoke(partitions);
+    if (owed.isEmpty()) {
+      return;
+    }
+    try {
+      commitSync(owed);
+    } catch (KafkaException e) {
+      LOG.warn("Commit on revocation of {} failed; their records may be read again: {}", owed, e.toString());
+    }
+  }
+
+  /** {@code partitions} already belong to another consumer: what is owed for them cannot be committed. */
+  void lost(Collection<TopicPartition> partitions) {
+    offsets.lose(partitions);
+  }
+
+  /** Commits every offset owed before the consumer closes; a failure is logged, as Kafka's close does. */
+  void commitOnClose(String topic) {
+    Map<TopicPartition, OffsetAndMetadata> owed = offsets.owed();
+    if (owed.isEmpty()) {
+      return;
+    }
+    try {
+      commitSync(owed);
+    } catch (KafkaException e) {
+      LOG.warn("Committing {} on closing the consumer of {} failed, so the group's next consumer reads the records"
+          + " handed out since the last commit again: {}", owed, topic, e.toString());
+    }
+  }
+
+  private void commitSync(Map<TopicPartition, OffsetAndMetadata> owed) {
+    try {
+      consumer.commitSync(owed);
+    } catch (WakeupException e) {
+      consumer.commitSync(owed); // a wake-up fires once; the close it stands for follows the call
+    }
+  }
+
+  private Set<TopicPartition> assignment() {
+    try {
+      return consumer.assignment();
+    } catch (RuntimeException e) {
+      return Set.of(); // closed: nothing can be committed any more
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Committer[" + offsets + "]";
+  }
+}
