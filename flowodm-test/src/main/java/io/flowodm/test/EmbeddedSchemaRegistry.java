@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * An in-memory Schema Registry, on 127.0.0.1 unless told otherwise, that speaks Confluent's REST API over real HTTP, for
- * tests that should cross the wire without a Confluent server: the same routes, response bodies,
- * error codes and messages, and compatibility enforcement (global level BACKWARD by default, as
- * Confluent's).
+ * An in-memory Schema Registry, on 127.0.0.1 unless told otherwise, that speaks Confluent's REST
+ * API over real HTTP, for tests that should cross the wire without a Confluent server: the same
+ * routes, response bodies, error codes and messages, and compatibility enforcement (global level
+ * BACKWARD by default, as Confluent's).
  *
  * <pre>{@code
  * try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP server behind {@code io.flowodm.test.EmbeddedSchemaRegistry}: the JDK's HttpServer on
- * 127.0.0.1 or a given address, one virtual thread per request, the Confluent routes over an in-memory store. Not API.
+ * 127.0.0.1 or a given address, one virtual thread per request, the Confluent routes over an
+ * in-memory store. Not API.
  */
 public final class RegistryServer implements AutoCloseable {
 
