@@ -146,6 +146,10 @@ public class FlowDeserializer<T> implements Deserializer<T> {
     try {
       return plain.deserialize(topic, data);
     } catch (org.apache.kafka.common.errors.SerializationException | IllegalArgumentException e) {
+      String detail = e.getMessage();
+      if (e.getCause() != null && e.getCause().getMessage() != null) {
+        detail += " (" + e.getCause().getMessage() + ")";
+      }
       throw new DeserializationException(
           "Cannot read a "
               + (isKey ? "key" : "value")
@@ -154,14 +158,12 @@ public class FlowDeserializer<T> implements Deserializer<T> {
               + " as "
               + type.getName()
               + ": "
-              + e.getMessage()
-              + ". It was not written as Kafka's own serializer writes a "
-              + type.getSimpleName()
-              + ": check "
-              + (isKey ? FlowSerdeConfig.KEY_TYPE : FlowSerdeConfig.VALUE_TYPE)
-              + " against the producer's "
-              + (isKey ? "key.serializer" : "value.serializer")
-              + ".",
+              + detail
+              + ". Check that the producer writes these "
+              + (isKey ? "keys" : "values")
+              + " as "
+              + PlainSerdes.writerName(type)
+              + " does.",
           e);
     }
   }

@@ -135,6 +135,12 @@ public final class PlainSerdes {
     throw notPlain(type);
   }
 
+  /** Who writes a plain type, for messages: {@code Kafka's UUIDSerializer}, or FlowSerializer for enums. */
+  public static String writerName(Class<?> type) {
+    Kafka kafka = KAFKA.get(box(type));
+    return kafka == null ? "FlowSerializer" : "Kafka's " + kafka.serializer().getSimpleName();
+  }
+
   private static IllegalArgumentException notPlain(Class<?> type) {
     return new IllegalArgumentException(type.getName() + " is not one of the plain types: " + SUPPORTED + ".");
   }
