@@ -180,10 +180,11 @@ public final class FlowODM implements AutoCloseable {
     Model<T> model = Model.of(type);
     KeySerdes.check(model);
     FlowSerializer<T> values = new FlowSerializer<>(type, registry);
-    values.configure(ClientProperties.serde(config), false);
+    Map<String, Object> serde = ClientProperties.serde(config);
+    values.configure(serde, false);
     Map<String, Object> props = ClientProperties.producer(config, profile);
     Duration timeout = Duration.ofMillis(ClientProperties.deliveryTimeoutMs(props) + 5_000);
-    return new ModelProducer<>(model, sharedProducer(profile, props), values, KeySerdes.serializer(registry), timeout, true);
+    return new ModelProducer<>(model, sharedProducer(profile, props), values, KeySerdes.serializer(registry, serde), timeout, true);
   }
 
   private Producer<byte[], byte[]> sharedProducer(Profile profile, Map<String, Object> props) {
@@ -244,7 +245,8 @@ public final class FlowODM implements AutoCloseable {
     KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     ModelConsumer<T> consumer;
     try {
-      consumer = new ModelConsumer<>(model, kafka, values, KeySerdes.deserializer(model, registry), commitInterval);
+      consumer = new ModelConsumer<>(
+          model, kafka, values, KeySerdes.deserializer(model, registry, ClientProperties.serde(config)), commitInterval);
     } catch (RuntimeException e) {
       kafka.close(CloseOptions.timeout(Duration.ZERO));
       throw e;

@@ -9,24 +9,29 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A Kafka {@link Serde} of {@link FlowSerializer} and {@link FlowDeserializer}, for Kafka Streams:
  * {@code builder.stream("orders", Consumed.with(Serdes.String(), new FlowSerde<>(OrderEvent.class,
- * registry)))}. Configured like both halves ({@link FlowSerdeConfig}).
+ * registry)))}. Configured like both halves ({@link FlowSerdeConfig}); a plain type ({@code new
+ * FlowSerde<>(String.class)}) is written and read as Kafka's own serdes do.
  *
- * @param <T> the record type
+ * @param <T> the record type, or a plain type
  */
 public class FlowSerde<T> implements Serde<T> {
   private final FlowSerializer<T> serializer;
   private final FlowDeserializer<T> deserializer;
 
   /**
-   * For Kafka Streams to create by class name ({@code default.value.serde}); the record class comes
-   * from {@link FlowSerdeConfig#VALUE_TYPE} (or {@link FlowSerdeConfig#KEY_TYPE} for keys).
+   * For Kafka Streams to create by class name ({@code default.value.serde}); the class comes from
+   * {@link FlowSerdeConfig#VALUE_TYPE} (or {@link FlowSerdeConfig#KEY_TYPE} for keys).
    */
   public FlowSerde() {
     this.serializer = new FlowSerializer<>();
     this.deserializer = new FlowDeserializer<>();
   }
 
-  /** A serde of {@code type}; {@link #configure} supplies the registry. */
+  /**
+   * A serde of {@code type}; {@link #configure} supplies the registry.
+   *
+   * @throws io.flowodm.ConfigurationException when {@code type} is neither a record nor a plain type
+   */
   public FlowSerde(Class<T> type) {
     this.serializer = new FlowSerializer<>(type);
     this.deserializer = new FlowDeserializer<>(type);

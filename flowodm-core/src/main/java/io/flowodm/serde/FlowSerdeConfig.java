@@ -2,8 +2,10 @@ package io.flowodm.serde;
 
 import io.flowodm.ConfigurationException;
 import io.flowodm.registry.SubjectNameStrategy;
+import io.flowodm.serde.internal.PlainSerdes;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The configuration keys of {@link FlowSerializer}, {@link FlowDeserializer} and {@link
@@ -11,8 +13,9 @@ import java.util.Map;
  * unchanged, plus the record class for serdes that Kafka creates by class name.
  *
  * <p>Registry connection keys ({@code schema.registry.url}, {@code basic.auth.user.info}, {@code
- * bearer.auth.token}, {@code schema.registry.ssl.*}) are read by {@code
- * io.flowodm.registry.RegistryConfig#fromProperties}.
+ * bearer.auth.token}, {@code schema.registry.ssl.*}, {@code latest.cache.ttl.sec}) are read by
+ * {@code io.flowodm.registry.RegistryConfig#fromProperties}. Serdes of plain types (String,
+ * numbers, UUID, ...) need none of them.
  */
 public final class FlowSerdeConfig {
   private FlowSerdeConfig() {}
@@ -44,11 +47,30 @@ public final class FlowSerdeConfig {
   /** How value subjects are named; the same values as {@link #KEY_SUBJECT_NAME_STRATEGY}. */
   public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
 
-  /** The record class of values, for a serde Kafka creates by class name ({@code value.serializer}). */
+  /**
+   * A suffix appended to every key subject, such as {@code -v2} ({@code orders-key-v2}); the same
+   * as {@code SubjectNameStrategy.withSuffix} for settings that are strings. Default none.
+   */
+  public static final String KEY_SUBJECT_SUFFIX = "flowodm.key.subject.suffix";
+
+  /** A suffix appended to every value subject ({@code orders-value-v2}); default none. */
+  public static final String VALUE_SUBJECT_SUFFIX = "flowodm.value.subject.suffix";
+
+  /**
+   * The class of values, for a serde Kafka creates by class name ({@code value.serializer}): a
+   * record, written as Avro, or a plain type ({@code java.lang.String}, {@code java.lang.Long},
+   * {@code java.util.UUID}, ...), written as Kafka's own serializer writes it.
+   */
   public static final String VALUE_TYPE = "flowodm.value.type";
 
-  /** The record class of keys, for a key serde Kafka creates by class name. */
+  /**
+   * The class of keys, for a key serde Kafka creates by class name ({@code key.serializer}): a
+   * record, written as Avro under the key subject, or a plain type such as {@code
+   * java.lang.String}, written as Kafka's own serializer writes it, with no frame and no registry.
+   */
   public static final String KEY_TYPE = "flowodm.key.type";
+
+  private static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
 
   static boolean bool(Map<String, ?> configs, String key, boolean defaultValue) {
     Object v = configs.get(key);
@@ -65,12 +87,60 @@ public final class FlowSerdeConfig {
     throw new ConfigurationException(key + " must be true or false, not \"" + v + "\".");
   }
 
-  static SubjectNameStrategy strategy(Map<String, ?> configs, String key) {
+  /** The key or value subject name strategy, with the suffix setting applied. */
+  static SubjectNameStrategy strategy(Map<String, ?> configs, boolean isKey) {
+    String key = isKey ? KEY_SUBJECT_NAME_STRATEGY : VALUE_SUBJECT_NAME_STRATEGY;
+    String suffixKey = isKey ? KEY_SUBJECT_SUFFIX : VALUE_SUBJECT_SUFFIX;
     Object v = configs.get(key);
-    if (v == null) {
-      return SubjectNameStrategy.TOPIC;
+    SubjectNameStrategy strategy =
+        v == null ? SubjectNameStrategy.TOPIC
+            : v instanceof SubjectNameStrategy given ? given : SubjectNameStrategy.parse(v.toString());
+    Object suffix = configs.get(suffixKey);
+    if (suffix == null || suffix.toString().equals(strategy.suffix())) {
+      return strategy;
     }
-    return v instanceof SubjectNameStrategy given ? given : SubjectNameStrategy.parse(v.toString());
+    if (!strategy.suffix().isEmpty()) {
+      throw new ConfigurationException(
+          key + " is " + strategy + ", with the suffix \"" + strategy.suffix() + "\", and " + suffixKey
+              + " is \"" + suffix + "\": set the suffix in one place only.");
+    }
+    try {
+      return strategy.withSuffix(suffix.toString());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(suffixKey + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * How long answers about a subject's schemas are reused, in nanoseconds: {@code
+   * latest.cache.ttl.sec} (default 60; negative for ever, as Confluent reads it).
+   */
+  static long latestTtlNanos(Map<String, ?> configs) {
+    Object v = configs.get(LATEST_CACHE_TTL_SEC);
+    if (v == null) {
+      v = configs.get("schema.registry." + LATEST_CACHE_TTL_SEC);
+    }
+    if (v == null || v.toString().isBlank()) {
+      return TimeUnit.SECONDS.toNanos(60);
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(v.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(LATEST_CACHE_TTL_SEC + " must be a whole number, but is \"" + v + "\".", e);
+    }
+    return seconds < 0 ? Long.MAX_VALUE : TimeUnit.SECONDS.toNanos(seconds);
+  }
+
+  /** Why {@code serde} cannot handle {@code type}, and what to use instead. */
+  static String unsupported(String serde, Class<?> type) {
+    return serde
+        + " cannot handle "
+        + type.getName()
+        + ": it handles records, as Avro in the Confluent wire format, and "
+        + PlainSerdes.SUPPORTED
+        + ", as Kafka's own serializers write them. Wrap the value in a record, or use another"
+        + " serializer for it.";
   }
 
   @SuppressWarnings("unchecked")
@@ -80,7 +150,8 @@ public final class FlowSerdeConfig {
       throw new ConfigurationException(
           "No record class configured: set "
               + key
-              + " to the class name of the record (or pass the class to the serde's constructor).");
+              + " to the class name of the record, or of a plain type such as java.lang.String"
+              + " (or pass the class to the serde's constructor).");
     }
     if (v instanceof Class<?> c) {
       return (Class<T>) c;

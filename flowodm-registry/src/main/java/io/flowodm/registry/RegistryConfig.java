@@ -44,6 +44,8 @@ public final class RegistryConfig {
   public static final String TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
   /** Key store file for TLS client certificates; also {@code .password} and {@code .type}. */
   public static final String KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+  /** Password of the private key in the key store, when it differs from the store's password. */
+  public static final String KEY_PASSWORD = "schema.registry.ssl.key.password";
   /** Connect timeout in milliseconds. */
   public static final String CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
   /** Timeout of one request in milliseconds. */
@@ -66,6 +68,7 @@ public final class RegistryConfig {
   private final boolean staticBearerToken;
   private final TlsContexts.Store trustStore;
   private final TlsContexts.Store keyStore;
+  private final String keyPassword;
   private final SSLContext sslContext;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
@@ -82,6 +85,7 @@ public final class RegistryConfig {
     this.staticBearerToken = b.staticBearerToken;
     this.trustStore = b.trustStore;
     this.keyStore = b.keyStore;
+    this.keyPassword = b.keyPassword;
     this.sslContext = context;
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
@@ -208,6 +212,9 @@ public final class RegistryConfig {
     if (keyStore != null) {
       s.append(", keystore=").append(keyStore);
     }
+    if (keyPassword != null) {
+      s.append(", keyPassword=[hidden]");
+    }
     if (sslContext != null && trustStore == null && keyStore == null) {
       s.append(", tls=").append(sslContext.getProtocol()).append(" context");
     }
@@ -233,6 +240,7 @@ public final class RegistryConfig {
     private boolean staticBearerToken;
     private TlsContexts.Store trustStore;
     private TlsContexts.Store keyStore;
+    private String keyPassword;
     private SSLContext sslContext;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
@@ -313,6 +321,15 @@ public final class RegistryConfig {
       return this;
     }
 
+    /**
+     * The password of the private key in the key store, when it differs from the store's own
+     * password (Kafka's {@code ssl.key.password}); by default the store's password is used.
+     */
+    public Builder keyPassword(String password) {
+      this.keyPassword = Objects.requireNonNull(password, KEY_PASSWORD);
+      return this;
+    }
+
     /** A ready TLS context, instead of trust and key store files. */
     public Builder sslContext(SSLContext context) {
       this.sslContext = Objects.requireNonNull(context, "context");
@@ -378,6 +395,11 @@ public final class RegistryConfig {
     }
 
     private SSLContext tlsContext() {
+      if (keyPassword != null && keyStore == null) {
+        throw new ConfigurationException(
+            KEY_PASSWORD + " is set but no key store is: set " + KEYSTORE_LOCATION
+                + " to the store holding the key, or remove " + KEY_PASSWORD + ".");
+      }
       if (trustStore == null && keyStore == null) {
         return sslContext;
       }
@@ -386,7 +408,7 @@ public final class RegistryConfig {
             "Both an SSLContext and trust or key store files (" + TRUSTSTORE_LOCATION + ", "
                 + KEYSTORE_LOCATION + ") are set: keep only one.");
       }
-      return TlsContexts.build(trustStore, keyStore);
+      return TlsContexts.build(trustStore, keyStore, keyPassword);
     }
   }
 }

@@ -124,6 +124,10 @@ final class RegistryProperties {
       builder.keyStore(Path.of(keys), text(PREFIX + "ssl.keystore.password"),
           text(PREFIX + "ssl.keystore.type"));
     }
+    String keyPassword = text(RegistryConfig.KEY_PASSWORD);
+    if (keyPassword != null) {
+      builder.keyPassword(keyPassword);
+    }
   }
 
   /** The value of {@code key}, or of {@code schema.registry.<key>}, as text; null when unset. */

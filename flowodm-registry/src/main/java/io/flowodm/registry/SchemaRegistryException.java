@@ -38,7 +38,8 @@ public class SchemaRegistryException extends SchemaException {
 
   /**
    * The registry's {@code error_code} (such as 40401 subject not found, 40403 schema not found,
-   * 409 or 40901 incompatible, 42201 invalid schema), or 0 when it sent none.
+   * 40901 incompatible (409 before Confluent 8.0.4 and 8.1.2), 42201 invalid schema), or 0 when it
+   * sent none.
    */
   public int errorCode() {
     return errorCode;
@@ -49,8 +50,14 @@ public class SchemaRegistryException extends SchemaException {
     return registryMessage;
   }
 
-  /** Whether the registry answered 404: no such subject, version or schema. */
+  /**
+   * Whether the registry said that what was asked for does not exist: HTTP 404 with a Confluent
+   * {@code error_code} 404xx (40401 subject, 40402 version, 40403 schema, 40404 subject
+   * soft-deleted, ...). A 404 without such a code comes from a URL that serves no registry API
+   * (a wrong base URL, a proxy's page): that is not "not found" but a misconfiguration, and this
+   * method returns false for it.
+   */
   public boolean notFound() {
-    return status == 404;
+    return status == 404 && errorCode / 100 == 404;
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -35,9 +36,14 @@ final class TlsContexts {
     }
   }
 
-  static SSLContext build(Store trustStore, Store keyStore) {
+  /**
+   * The TLS context of the stores; {@code keyPassword} unlocks the private key, null for the key
+   * store's own password.
+   */
+  static SSLContext build(Store trustStore, Store keyStore, String keyPassword) {
     TrustManager[] trust = null;
     KeyManager[] keys = null;
+    String setting = TRUSTSTORE + ".location";
     try {
       if (trustStore != null) {
         TrustManagerFactory factory =
@@ -46,9 +52,21 @@ final class TlsContexts {
         trust = factory.getTrustManagers();
       }
       if (keyStore != null) {
+        setting = KEYSTORE + ".location";
+        KeyStore loaded = load(keyStore, KEYSTORE);
         KeyManagerFactory factory =
             KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(load(keyStore, KEYSTORE), chars(keyStore.password()));
+        try {
+          factory.init(loaded, chars(keyPassword != null ? keyPassword : keyStore.password()));
+        } catch (UnrecoverableKeyException e) {
+          throw new ConfigurationException(
+              "The private key in " + KEYSTORE + ".location " + keyStore.path()
+                  + " cannot be unlocked with "
+                  + (keyPassword != null ? RegistryConfig.KEY_PASSWORD
+                      : KEYSTORE + ".password (" + RegistryConfig.KEY_PASSWORD + " is not set)")
+                  + ": " + e.getMessage() + ". Set " + RegistryConfig.KEY_PASSWORD
+                  + " to the key's password.", e);
+        }
         keys = factory.getKeyManagers();
       }
       SSLContext context = SSLContext.getInstance("TLS");
@@ -56,8 +74,8 @@ final class TlsContexts {
       return context;
     } catch (GeneralSecurityException e) {
       throw new ConfigurationException(
-          "Cannot build the TLS context from " + (trustStore != null ? TRUSTSTORE : KEYSTORE)
-              + ".location: " + e.getMessage() + ". Check the store files and passwords.", e);
+          "Cannot build the TLS context from " + setting + ": " + e.getMessage()
+              + ". Check the store files and passwords.", e);
     }
   }
 

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * An in-memory Schema Registry on 127.0.0.1 that speaks Confluent's REST API over real HTTP, for
- * tests that should cross the wire without a Confluent server: the same routes, response bodies,
- * error codes and messages, and compatibility enforcement (global level BACKWARD by default, as
- * Confluent's).
+ * An in-memory Schema Registry, on 127.0.0.1 unless told otherwise, that speaks Confluent's REST
+ * API over real HTTP, for tests that should cross the wire without a Confluent server: the same
+ * routes, response bodies, error codes and messages, and compatibility enforcement (global level
+ * BACKWARD by default, as Confluent's).
  *
  * <pre>{@code
  * try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
@@ -19,9 +19,10 @@ import java.util.concurrent.CountDownLatch;
  * }</pre>
  *
  * <p>It holds AVRO schemas only, without schema references; it answers incompatible registrations
- * with error_code 409 and leaves {@code schemaType} out for AVRO, as Confluent 7.x does. Thread-safe.
- * {@link #main} runs it standalone: {@code java -cp ... io.flowodm.test.EmbeddedSchemaRegistry --port
- * 8081 [--basic-auth user:password] [--compatibility FULL]}.
+ * with HTTP 409 and error_code 40901, as current Confluent does (before 8.0.4 and 8.1.2 Confluent
+ * sent error_code 409), and leaves {@code schemaType} out for AVRO. Thread-safe. {@link #main} runs
+ * it standalone: {@code java -cp ... io.flowodm.test.EmbeddedSchemaRegistry --port 8081 [--host
+ * 0.0.0.0] [--basic-auth user:password] [--compatibility FULL]}.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
@@ -50,9 +51,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return new Builder();
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:41234}, with no trailing slash. */
+  /**
+   * The base URL, such as {@code http://127.0.0.1:41234}, with no trailing slash: the address it
+   * is bound to, or 127.0.0.1 when it listens on every interface.
+   */
   public String url() {
-    return "http://127.0.0.1:" + port();
+    return "http://" + server.host() + ":" + port();
   }
 
   /** The port it listens on. */
@@ -82,7 +86,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /**
    * Runs a registry until the process is stopped. Arguments: {@code --port N} (default 8081),
-   * {@code --basic-auth user:password}, {@code --compatibility LEVEL}.
+   * {@code --host ADDRESS} (default 127.0.0.1; {@code 0.0.0.0} for every interface, such as from
+   * other containers), {@code --basic-auth user:password}, {@code --compatibility LEVEL}.
    */
   public static void main(String[] args) throws InterruptedException {
     Builder builder;
@@ -107,6 +112,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   /** Settings for a registry; {@link #start()} starts it. Not thread-safe. */
   public static final class Builder {
     private int port;
+    private String host;
     private String user;
     private String password;
     private CompatibilityLevel compatibility = CompatibilityLevel.BACKWARD;
@@ -119,6 +125,19 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         throw new IllegalArgumentException("Port " + port + " is out of range; use 0 to 65535 (0 for a free port).");
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The address or host name to listen on; by default the loopback address 127.0.0.1, so nothing
+     * outside this machine can reach it. {@code 0.0.0.0} listens on every interface.
+     */
+    public Builder host(String host) {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("The host is blank; give an address such as 127.0.0.1 or 0.0.0.0.");
+      }
+      this.host = host.strip();
       return this;
     }
 
@@ -138,10 +157,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /**
      * Starts the registry.
      *
-     * @throws java.io.UncheckedIOException when the port is taken
+     * @throws java.io.UncheckedIOException when the port is taken or the host cannot be bound
      */
     public EmbeddedSchemaRegistry start() {
-      return new EmbeddedSchemaRegistry(RegistryServer.start(port, compatibility, user, password));
+      return new EmbeddedSchemaRegistry(RegistryServer.start(host, port, compatibility, user, password));
     }
   }
 }

@@ -5,8 +5,8 @@ import io.flowodm.registry.CompatibilityLevel;
 /** Command-line options of {@link EmbeddedSchemaRegistry#main}. */
 final class Options {
 
-  static final String USAGE = "Usage: EmbeddedSchemaRegistry [--port 8081] [--basic-auth user:password]"
-      + " [--compatibility BACKWARD]";
+  static final String USAGE = "Usage: EmbeddedSchemaRegistry [--port 8081] [--host 127.0.0.1]"
+      + " [--basic-auth user:password] [--compatibility BACKWARD]";
 
   private Options() {}
 
@@ -25,6 +25,7 @@ final class Options {
       String value = args[++i];
       switch (option) {
         case "--port" -> builder.port(port(value));
+        case "--host" -> builder.host(value);
         case "--basic-auth" -> {
           int colon = value.indexOf(':');
           if (colon <= 0) {

@@ -104,7 +104,9 @@ class BadInputIT {
       assertThatThrownBy(() -> consumer.poll(WAIT))
           .isInstanceOf(DeserializationException.class)
           .hasMessage(
-              "Cannot read the key of the record at it.bad.key-0@0 of type UUID: Invalid UUID string: not-a-uuid."
+              "Cannot read the key of the record at it.bad.key-0@0 of type UUID: Cannot read a key of topic"
+                  + " it.bad.key as java.util.UUID: Error parsing data into UUID (Invalid UUID string: not-a-uuid)."
+                  + " Check that the producer writes these keys as Kafka's UUIDSerializer does."
                   + " The consumer has moved past it.");
       assertThat(consumer.pollRecord(WAIT)).get().satisfies(r -> {
         assertThat(r.value()).isEqualTo(good);

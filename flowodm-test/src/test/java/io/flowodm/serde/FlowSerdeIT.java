@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flowodm.DeserializationException;
 import io.flowodm.registry.RegisteredSchema;
 import io.flowodm.registry.SchemaRegistryClient;
+import io.flowodm.registry.SchemaRegistryException;
 import io.flowodm.schema.AvroSchemas;
 import io.flowodm.test.EmbeddedSchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -117,9 +121,45 @@ class FlowSerdeIT {
 
     assertThatThrownBy(() -> fixture.deserializer(Orders.V1.class).deserialize("orders", frame))
         .isInstanceOf(DeserializationException.class)
+        .isNotInstanceOf(SchemaRegistryException.class)
         .hasMessageContaining("topic orders")
         .hasMessageContaining("schema id 12345 is unknown to " + registry.url())
         .hasMessageContaining("another registry");
+  }
+
+  @Test
+  void aRegistryThatIsDownIsARegistryErrorNamingTopicIdAndUrlNotAnUnreadableMessage() throws IOException {
+    byte[] frame = fixture.serializer(Orders.V1.class).serialize("orders", new Orders.V1("o-7", 7));
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (FlowDeserializer<Orders.V1> deserializer = new FlowDeserializer<>(Orders.V1.class)) {
+      deserializer.configure(Map.of("schema.registry.url", "http://127.0.0.1:" + port, "max.retries", 0), false);
+
+      assertThatThrownBy(() -> deserializer.deserialize("orders", frame))
+          .isExactlyInstanceOf(SchemaRegistryException.class)
+          .hasMessageStartingWith("Cannot read a message of topic orders written with schema id " + idOf(frame)
+              + ", because its schema could not be fetched: Cannot reach the Schema Registry at http://127.0.0.1:" + port)
+          .hasMessageEndingWith("The message itself may be fine; read it again once the registry answers.")
+          .satisfies(e -> assertThat(((SchemaRegistryException) e).status()).isZero());
+    }
+  }
+
+  @Test
+  void aUrlThatIsNotARegistryIsARegistryErrorNotAnUnknownId() {
+    byte[] frame = fixture.serializer(Orders.V1.class).serialize("orders", new Orders.V1("o-8", 8));
+    try (FlowDeserializer<Orders.V1> deserializer = new FlowDeserializer<>(Orders.V1.class)) {
+      deserializer.configure(Map.of("schema.registry.url", registry.url() + "/not-the-api"), false);
+
+      assertThatThrownBy(() -> deserializer.deserialize("orders", frame))
+          .isExactlyInstanceOf(SchemaRegistryException.class)
+          .hasMessageContaining("topic orders written with schema id " + idOf(frame))
+          .hasMessageContaining("HTTP 404, error_code 404")
+          .hasMessageContaining("Nothing at this URL serves the registry API")
+          .hasMessageNotContaining("is unknown to")
+          .satisfies(e -> assertThat(((SchemaRegistryException) e).notFound()).isFalse());
+    }
   }
 
   @Test

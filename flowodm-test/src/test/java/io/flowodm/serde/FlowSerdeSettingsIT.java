@@ -63,10 +63,119 @@ class FlowSerdeSettingsIT {
 
     assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V1("o-1", 1)))
         .isInstanceOf(SerializationException.class)
-        .hasMessageContaining("not registered under subject orders-value")
+        .hasMessageContaining("not registered under subject orders-value, which does not exist")
         .hasMessageContaining("auto.register.schemas is false")
-        .hasMessageContaining("Register it first");
+        .hasMessageContaining("Register the model's schema under orders-value first");
     assertThat(view.subjects()).isEmpty();
+  }
+
+  @Test
+  void withoutAutoRegisterOrLatestASubjectHoldingAnotherVersionIsNeverWrittenUnder() {
+    RegisteredSchema older = registered("orders-value", Orders.V1.class);
+    FlowSerializer<Orders.V2> serializer = fixture.serializer(Orders.V2.class,
+        "auto.register.schemas", false, "use.latest.version", false);
+
+    assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V2("o-1", 1, "rush")))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageStartingWith("The schema of " + Orders.V2.class.getName() + " is not registered under"
+            + " subject orders-value, whose latest version 1 (id " + older.id() + ") is another schema"
+            + " (topic orders). auto.register.schemas is false and use.latest.version is false, so"
+            + " nothing is written under another schema.")
+        .hasMessageContaining("Register the model's schema under orders-value first (flowodm"
+            + " upload-schema, or SchemaRegistryClient.register), set auto.register.schemas=true to"
+            + " register it on first use, or set use.latest.version=true to write with the subject's"
+            + " latest schema when that can hold the model's data.");
+    assertThat(view.versions("orders-value")).containsExactly(1);
+    assertThat(view.latest("orders-value").schema()).isEqualTo(AvroSchemas.of(Orders.V1.class));
+  }
+
+  @Test
+  void aRefusalIsRememberedForTheLatestTtlSoEveryRecordDoesNotAskTheRegistry() {
+    registered("orders-value", Orders.V1.class);
+    FlowSerializer<Orders.V2> serializer = fixture.serializer(Orders.V2.class, "auto.register.schemas", false);
+    long before = registry.requestCount();
+
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V2("o-1", 1, "rush")))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("not registered under subject orders-value")
+          .hasMessageEndingWith("This answer is kept for 60 s (latest.cache.ttl.sec) before the registry is asked again.");
+    }
+
+    // One lookup that found nothing, one read of the latest version for the message.
+    assertThat(registry.requestCount() - before).isEqualTo(2);
+  }
+
+  @Test
+  void withALatestTtlOfZeroARefusalIsNotRememberedAndARegistrationIsSeenAtOnce() {
+    registered("orders-value", Orders.V1.class);
+    FlowSerializer<Orders.V2> serializer = fixture.serializer(Orders.V2.class,
+        "auto.register.schemas", false, "latest.cache.ttl.sec", 0);
+    long before = registry.requestCount();
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V2("o-1", 1, "rush")))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageEndingWith("or set use.latest.version=true to write with the subject's latest"
+              + " schema when that can hold the model's data.");
+    }
+    assertThat(registry.requestCount() - before).isEqualTo(6);
+
+    int id = view.register("orders-value", AvroSchemas.of(Orders.V2.class));
+    assertThat(idOf(serializer.serialize("orders", new Orders.V2("o-1", 1, "rush")))).isEqualTo(id);
+  }
+
+  @Test
+  void useLatestVersionWritesANewerModelWithAnOlderLatestSchemaThatCanHoldItDroppingTheNewField() {
+    RegisteredSchema older = registered("orders-value", Orders.V1.class);
+    FlowSerializer<Orders.V2> serializer = fixture.serializer(Orders.V2.class,
+        "auto.register.schemas", false, "use.latest.version", true);
+
+    byte[] frame = serializer.serialize("orders", new Orders.V2("o-2", 20, "rush"));
+
+    assertThat(idOf(frame)).isEqualTo(older.id());
+    GenericRecord written = decode(AvroSchemas.of(Orders.V1.class), frame);
+    assertThat(written.get("id").toString()).isEqualTo("o-2");
+    assertThat(written.get("amount")).isEqualTo(20L);
+    assertThat(view.versions("orders-value")).containsExactly(1);
+  }
+
+  @Test
+  void useLatestVersionRefusesAnOlderLatestSchemaThatCannotHoldTheModelAndWritesNothing() {
+    RegisteredSchema older = registered("orders-value", Orders.V0.class);
+    FlowSerializer<Orders.V1> serializer = fixture.serializer(Orders.V1.class,
+        "auto.register.schemas", false, "use.latest.version", true);
+    long before = registry.requestCount();
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> serializer.serialize("orders", new Orders.V1("o-3", 30)))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("use.latest.version is true, but the latest schema of subject orders-value"
+              + " (version 1, id " + older.id() + ") cannot hold the data of " + Orders.V1.class.getName()
+              + " (topic orders)")
+          .hasMessageContaining("`channel`")
+          .hasMessageContaining("Update the model to match the registry, or set use.latest.version=false.");
+    }
+    assertThat(registry.requestCount() - before).isEqualTo(1);
+    assertThat(view.versions("orders-value")).containsExactly(1);
+  }
+
+  @Test
+  void aSuffixCanBeSetFromStringSettingsForKeysAndValues() {
+    fixture.serializer(Orders.V1.class, "flowodm.value.subject.suffix", "-v2").serialize("orders", new Orders.V1("o-1", 1));
+    FlowSerializer<Orders.OrderKey> keys = new FlowSerializer<>(Orders.OrderKey.class);
+    keys.configure(fixture.props("key.subject.name.strategy", "record", "flowodm.key.subject.suffix", "-v3"), true);
+    try (keys) {
+      keys.serialize("orders", new Orders.OrderKey("eu", 1));
+    }
+
+    assertThat(view.subjects()).containsExactlyInAnyOrder("orders-value-v2", "com.acme.OrderKey-v3");
+    assertThatThrownBy(() -> fixture.serializer(Orders.V1.class,
+            "value.subject.name.strategy", SubjectNameStrategy.TOPIC.withSuffix("-a"),
+            "flowodm.value.subject.suffix", "-b"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("value.subject.name.strategy is TOPIC+\"-a\", with the suffix \"-a\", and"
+            + " flowodm.value.subject.suffix is \"-b\": set the suffix in one place only.");
   }
 
   @Test

@@ -10,6 +10,12 @@ import io.flowodm.annotation.Topic;
 final class Orders {
   private Orders() {}
 
+  /** An older version with a required field since removed: V1 data cannot be written as V0. */
+  @Topic("orders")
+  @Namespace("com.acme")
+  @AvroName("Order")
+  record V0(@Key String id, long amount, String channel) {}
+
   /** The first version. */
   @Topic("orders")
   @Namespace("com.acme")

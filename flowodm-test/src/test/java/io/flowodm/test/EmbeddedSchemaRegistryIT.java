@@ -194,7 +194,7 @@ class EmbeddedSchemaRegistryIT {
       Answer answer = http.post("/subjects/orders-value/versions", schemaBody(V2_NO_DEFAULT));
 
       assertThat(answer.status()).isEqualTo(409);
-      assertThat(answer.errorCode()).isEqualTo(409);
+      assertThat(answer.errorCode()).isEqualTo(40901);
       assertThat(answer.message()).isEqualTo("Schema being registered is incompatible with an earlier"
           + " schema for subject \"orders-value\", details: [Order.note: the new schema adds field `note`"
           + " without a default, so data written with version 1 cannot be read. Give `note` a default.,"

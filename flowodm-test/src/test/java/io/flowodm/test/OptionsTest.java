@@ -18,6 +18,28 @@ class OptionsTest {
   }
 
   @Test
+  void theHostOptionBindsAnotherAddressAndEveryInterfaceIsReachedOnLoopback() {
+    try (EmbeddedSchemaRegistry registry = Options.parse(new String[] {"--port", "0", "--host", "0.0.0.0"}).start()) {
+      assertThat(registry.url()).isEqualTo("http://127.0.0.1:" + registry.port());
+      assertThat(new RegistryHttp(registry.url()).get("/subjects").body()).isEqualTo("[]");
+    }
+    try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.builder().host("localhost").start()) {
+      assertThat(registry.url()).isEqualTo("http://127.0.0.1:" + registry.port());
+      assertThat(new RegistryHttp(registry.url()).get("/subjects").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anUnknownHostIsNamed() {
+    assertThatThrownBy(() -> EmbeddedSchemaRegistry.builder().host("no-such-host.invalid").start())
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("Cannot start the embedded schema registry on no-such-host.invalid:0: unknown host")
+        .hasMessageContaining("Give an address such as 127.0.0.1 or 0.0.0.0.");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--host", " "}))
+        .hasMessageContaining("The host is blank");
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     assertThatThrownBy(() -> Options.parse(new String[] {"--port"}))
         .hasMessage("Option --port needs a value.");

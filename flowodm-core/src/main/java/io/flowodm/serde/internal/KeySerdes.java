@@ -7,29 +7,22 @@ import io.flowodm.registry.SchemaRegistryClient;
 import io.flowodm.serde.FlowDeserializer;
 import io.flowodm.serde.FlowSerializer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.DoubleDeserializer;
-import org.apache.kafka.common.serialization.DoubleSerializer;
-import org.apache.kafka.common.serialization.FloatDeserializer;
-import org.apache.kafka.common.serialization.FloatSerializer;
-import org.apache.kafka.common.serialization.IntegerDeserializer;
-import org.apache.kafka.common.serialization.IntegerSerializer;
-import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.ShortDeserializer;
-import org.apache.kafka.common.serialization.ShortSerializer;
 
 /**
- * Kafka keys of models. Strings, UUIDs and enums are written as UTF-8 text and numbers as Kafka's
- * own serializers write them, so keys stay readable by any tool and partition the same way as
- * keys written by plain Kafka producers; record keys are written as Avro under the {@code -key}
- * subject.
+ * Kafka keys of models, through {@link FlowSerializer} and {@link FlowDeserializer} configured as
+ * key serdes: plain keys (String, numbers, UUID, enums, bytes: see {@link PlainSerdes}) are
+ * written as Kafka's own serializers write them, so keys stay readable by any tool and partition
+ * the same way as keys written by plain Kafka producers; record keys are written as Avro under the
+ * key subject, with the same serializer settings as the values ({@code auto.register.schemas},
+ * {@code use.latest.version}, {@code key.subject.name.strategy}).
  */
 public final class KeySerdes {
   private KeySerdes() {}
@@ -48,72 +41,48 @@ public final class KeySerdes {
               + model.keyComponent().orElse("?")
               + " is the @Key, of type "
               + type.getName()
-              + ", which FlowODM does not write as a Kafka key. Use a String, a number, a UUID, an enum or a record.");
+              + ", which FlowODM does not write as a Kafka key. Use a "
+              + PlainSerdes.SUPPORTED
+              + ", or a record.");
     }
   }
 
   private static boolean supported(Class<?> type) {
-    return type == String.class
-        || type == CharSequence.class
-        || type == UUID.class
-        || type.isEnum()
-        || type.isRecord()
-        || type == byte[].class
-        || type == int.class
-        || type == Integer.class
-        || type == long.class
-        || type == Long.class
-        || type == short.class
-        || type == Short.class
-        || type == double.class
-        || type == Double.class
-        || type == float.class
-        || type == Float.class;
+    return PlainSerdes.isPlain(type) || type.isRecord();
   }
 
-  /** A serializer that writes any supported key by its runtime type. */
-  public static Serializer<Object> serializer(SchemaRegistryClient client) {
-    return new KeySerializer(client);
+  /**
+   * A serializer that writes any supported key by its runtime type.
+   *
+   * @param settings the serializer settings, as the value serializer gets them
+   */
+  public static Serializer<Object> serializer(SchemaRegistryClient client, Map<String, ?> settings) {
+    return new KeySerializer(client, settings);
   }
 
-  /** A deserializer of the model's key type; raw bytes when the model has no {@code @Key}. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static Deserializer<Object> deserializer(Model<?> model, SchemaRegistryClient client) {
+  /**
+   * A deserializer of the model's key type; raw bytes when the model has no {@code @Key}.
+   *
+   * @param settings the deserializer settings, as the value deserializer gets them
+   */
+  @SuppressWarnings("unchecked")
+  public static Deserializer<Object> deserializer(Model<?> model, SchemaRegistryClient client, Map<String, ?> settings) {
     check(model);
-    Class<?> type = model.keyType();
-    if (type == null || type == byte[].class) {
-      return (topic, data) -> data;
-    }
-    if (type == String.class || type == CharSequence.class) {
-      return (topic, data) -> new String(data, StandardCharsets.UTF_8);
-    }
-    if (type == UUID.class) {
-      return (topic, data) -> UUID.fromString(new String(data, StandardCharsets.UTF_8));
-    }
-    if (type.isEnum()) {
-      Class<? extends Enum> e = (Class<? extends Enum>) type;
-      return (topic, data) -> Enum.valueOf(e, new String(data, StandardCharsets.UTF_8));
-    }
-    if (type == int.class || type == Integer.class) return (Deserializer) new IntegerDeserializer();
-    if (type == long.class || type == Long.class) return (Deserializer) new LongDeserializer();
-    if (type == short.class || type == Short.class) return (Deserializer) new ShortDeserializer();
-    if (type == double.class || type == Double.class) return (Deserializer) new DoubleDeserializer();
-    if (type == float.class || type == Float.class) return (Deserializer) new FloatDeserializer();
-    FlowDeserializer<Object> records = new FlowDeserializer<>((Class<Object>) type, client);
-    return records;
+    Class<Object> type = (Class<Object>) (model.keyType() == null ? byte[].class : model.keyType());
+    FlowDeserializer<Object> keys = new FlowDeserializer<>(type, client);
+    keys.configure(settings, true);
+    return keys;
   }
 
+  /** One key serializer per runtime key class, made on first use. */
   private static final class KeySerializer implements Serializer<Object> {
     private final SchemaRegistryClient client;
-    private final Map<Class<?>, FlowSerializer<Object>> records = new ConcurrentHashMap<>();
-    private final IntegerSerializer ints = new IntegerSerializer();
-    private final LongSerializer longs = new LongSerializer();
-    private final ShortSerializer shorts = new ShortSerializer();
-    private final DoubleSerializer doubles = new DoubleSerializer();
-    private final FloatSerializer floats = new FloatSerializer();
+    private final Map<String, ?> settings;
+    private final Map<Class<?>, FlowSerializer<Object>> byClass = new ConcurrentHashMap<>();
 
-    KeySerializer(SchemaRegistryClient client) {
-      this.client = client;
+    KeySerializer(SchemaRegistryClient client, Map<String, ?> settings) {
+      this.client = Objects.requireNonNull(client, "client");
+      this.settings = Collections.unmodifiableMap(new HashMap<>(settings));
     }
 
     @Override
@@ -122,40 +91,49 @@ public final class KeySerdes {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public byte[] serialize(String topic, Object key) {
       if (key == null) {
         return null;
       }
-      if (key instanceof CharSequence s) return s.toString().getBytes(StandardCharsets.UTF_8);
-      if (key instanceof UUID u) return u.toString().getBytes(StandardCharsets.UTF_8);
-      if (key instanceof Enum<?> e) return e.name().getBytes(StandardCharsets.UTF_8);
-      if (key instanceof Integer i) return ints.serialize(topic, i);
-      if (key instanceof Long l) return longs.serialize(topic, l);
-      if (key instanceof Short s) return shorts.serialize(topic, s);
-      if (key instanceof Double d) return doubles.serialize(topic, d);
-      if (key instanceof Float f) return floats.serialize(topic, f);
-      if (key instanceof byte[] b) return b;
-      if (key instanceof ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
+      Class<?> type = keyClass(key);
+      FlowSerializer<Object> serializer = byClass.get(type);
+      if (serializer == null) {
+        serializer = create(topic, type);
+        FlowSerializer<Object> raced = byClass.putIfAbsent(type, serializer);
+        serializer = raced != null ? raced : serializer;
       }
-      if (key.getClass().isRecord()) {
-        FlowSerializer<Object> s = records.get(key.getClass());
-        if (s == null) {
-          s = new FlowSerializer<>((Class<Object>) key.getClass(), client);
-          s.configure(Map.of(), true); // key subject; the client is already given
-          records.putIfAbsent(key.getClass(), s);
-        }
-        return s.serialize(topic, key);
+      return serializer.serialize(topic, key);
+    }
+
+    /** The class a key is written as: an enum constant's enum, any CharSequence or ByteBuffer as such. */
+    private static Class<?> keyClass(Object key) {
+      if (key instanceof Enum<?> e) {
+        return e.getDeclaringClass();
       }
-      throw new SerializationException(
-          "Cannot write a key of type "
-              + key.getClass().getName()
-              + " for topic "
-              + topic
-              + ". Keys are Strings, numbers, UUIDs, enums, byte arrays or records.");
+      if (key instanceof CharSequence && !(key instanceof String)) {
+        return CharSequence.class;
+      }
+      if (key instanceof ByteBuffer) {
+        return ByteBuffer.class;
+      }
+      return key.getClass();
+    }
+
+    @SuppressWarnings("unchecked")
+    private FlowSerializer<Object> create(String topic, Class<?> type) {
+      if (!supported(type)) {
+        throw new SerializationException(
+            "Cannot write a key of type "
+                + type.getName()
+                + " for topic "
+                + topic
+                + ". Keys are a "
+                + PlainSerdes.SUPPORTED
+                + ", or a record.");
+      }
+      FlowSerializer<Object> serializer = new FlowSerializer<>((Class<Object>) type, client);
+      serializer.configure(settings, true);
+      return serializer;
     }
   }
 }

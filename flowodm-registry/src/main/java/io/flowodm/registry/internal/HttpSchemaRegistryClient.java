@@ -165,7 +165,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private static boolean routeMissing(SchemaRegistryException e) {
-    return (e.status() == 404 && e.errorCode() / 100 != 404) || e.status() == 405;
+    return (e.status() == 404 && !e.notFound()) || e.status() == 405;
   }
 
   @Override

@@ -106,11 +106,13 @@ public final class RegistryErrors {
           + " registry the data was written with.";
       case 40404 -> "The subject is soft-deleted: delete it with permanent=true to remove it,"
           + " or register a schema to use it again.";
-      case 40405 -> "Soft-delete the subject first, then delete it permanently.";
+      case 40405 -> "The subject has live versions (a schema may have been registered after its"
+          + " soft delete): soft-delete it first, then delete it permanently;"
+          + " deleteSubject(subject, true) does both.";
       case 409, 40901 -> "Make the change compatible (for example, give new fields a default),"
           + " or change the subject's compatibility level.";
       case 42201 -> "The registry rejected the schema as invalid; fix the schema it names.";
-      case 42202 -> "Use a version number from 1 up.";
+      case 42202 -> "Use a version number from 1 up, or latest.";
       case 42203 -> "Use one of " + Arrays.toString(CompatibilityLevel.values()) + ".";
       default -> statusHint(status, operation, credentials);
     };
@@ -131,6 +133,19 @@ public final class RegistryErrors {
     if (status == 404) {
       return "Nothing at this URL serves the registry API: check that schema.registry.url is the"
           + " registry's base URL, e.g. http://localhost:8081.";
+    }
+    if (status == 400) {
+      return "The registry could not read the request: check that schema.registry.url points at a"
+          + " Confluent-compatible Schema Registry and that no proxy between changes the request.";
+    }
+    if (status == 415) {
+      return "The registry does not take the content type " + RegistryTransport.CONTENT_TYPE
+          + ": check that schema.registry.url points at a Confluent-compatible Schema Registry,"
+          + " not another service or a proxy that rewrites headers.";
+    }
+    if (status == 422) {
+      return "The registry found the request invalid, as its message says: check the schema or"
+          + " setting sent, and that the registry supports the Confluent API FlowODM uses.";
     }
     if (status >= 300 && status < 400) {
       return "Set schema.registry.url to the URL the registry redirects to.";

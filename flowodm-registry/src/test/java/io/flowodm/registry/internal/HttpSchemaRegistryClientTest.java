@@ -91,6 +91,81 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void notFoundIsTrueOnlyWhenTheRegistryItselfSaysSo() {
+    registry.route("GET", "/subjects/orders-value/versions/latest",
+        error(404, 40401, "Subject 'orders-value' not found."));
+
+    assertThatThrownBy(() -> client.latest("orders-value"))
+        .isInstanceOfSatisfying(SchemaRegistryException.class,
+            e -> assertThat(e.notFound()).isTrue());
+    // A URL that serves no registry answers a bare 404 (Jersey's, or a proxy's page).
+    assertThatThrownBy(() -> client.schemaById(7))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.status()).isEqualTo(404);
+          assertThat(e.notFound()).isFalse();
+        });
+    registry.route("GET", "/schemas/ids/8", new FakeRegistry.Response(404, "<html>no</html>", 0));
+    assertThatThrownBy(() -> client.schemaById(8))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.errorCode()).isZero();
+          assertThat(e.notFound()).isFalse();
+          assertThat(e.getMessage()).contains("Nothing at this URL serves the registry API");
+        });
+  }
+
+  @Test
+  void aBadRequestSaysToCheckTheUrlAndProxies() {
+    registry.route("POST", "/subjects/s/versions", error(400, 400, "Unrecognized field"));
+
+    assertThatThrownBy(() -> client.register("s", ORDER))
+        .hasMessageContaining("HTTP 400, error_code 400: Unrecognized field.")
+        .hasMessageContaining("could not read the request: check that schema.registry.url points"
+            + " at a Confluent-compatible Schema Registry");
+  }
+
+  @Test
+  void anUnsupportedMediaTypeNamesTheContentTypeSent() {
+    registry.route("GET", "/subjects", error(415, 415, "HTTP 415 Unsupported Media Type"));
+
+    assertThatThrownBy(() -> client.subjects())
+        .hasMessageContaining("refused to list subjects: HTTP 415")
+        .hasMessageContaining("does not take the content type application/vnd.schemaregistry.v1+json");
+  }
+
+  @Test
+  void aPlain422SaysTheRequestWasInvalid() {
+    registry.route("PUT", "/config", error(422, 422, "The request body is missing"));
+
+    assertThatThrownBy(() -> client.setCompatibility(CompatibilityLevel.FULL))
+        .hasMessageContaining("refused to set the global compatibility level to FULL: HTTP 422,"
+            + " error_code 422: The request body is missing.")
+        .hasMessageContaining("found the request invalid");
+  }
+
+  @Test
+  void anInvalidLevelOrVersionSaysWhatIsValid() {
+    registry.route("PUT", "/config/s", error(422, 42203, "Invalid compatibility level."));
+    registry.route("GET", "/subjects/s/versions/3", error(422, 42202, "The specified version '3'"
+        + " is not a valid version id."));
+
+    assertThatThrownBy(() -> client.setCompatibility("s", CompatibilityLevel.FULL_TRANSITIVE))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.status()).isEqualTo(422);
+          assertThat(e.errorCode()).isEqualTo(42203);
+          assertThat(e.getMessage())
+              .contains("set the compatibility level of subject 's' to FULL_TRANSITIVE")
+              .contains("Use one of [BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE,"
+                  + " FULL, FULL_TRANSITIVE, NONE].");
+        });
+    assertThatThrownBy(() -> client.version("s", 3))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(42202);
+          assertThat(e.getMessage()).contains("fetch version 3 of subject 's'",
+              "Use a version number from 1 up, or latest.");
+        });
+  }
+
+  @Test
   void schemaByIdParsesTheSchema() {
     registry.route("GET", "/schemas/ids/7", ok(Schemas.schemaString(ORDER)));
 
@@ -216,6 +291,42 @@ class HttpSchemaRegistryClientTest {
     assertThatThrownBy(() -> client.deleteSubject("a-value", false))
         .hasMessageContaining("error_code 40404")
         .hasMessageContaining("delete it with permanent=true");
+  }
+
+  @Test
+  void aSchemaRegisteredBetweenTheSoftAndThePermanentDeleteIs40405WithTheFix() {
+    registry.route("DELETE", "/subjects/a-value", ok("[1]"));
+    registry.route("DELETE", "/subjects/a-value?permanent=true", error(404, 40405,
+        "Subject 'a-value' was not deleted first before being permanently deleted"));
+
+    assertThatThrownBy(() -> client.deleteSubject("a-value", true))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.status()).isEqualTo(404);
+          assertThat(e.errorCode()).isEqualTo(40405);
+          assertThat(e.notFound()).isTrue();
+          assertThat(e.getMessage())
+              .contains("refused to permanently delete subject 'a-value'")
+              .contains("a schema may have been registered after its soft delete")
+              .contains("deleteSubject(subject, true) does both");
+        });
+  }
+
+  @Test
+  void anIncompatibleRegistrationIsReportedTheSameWithTheNewErrorCode() {
+    registry.route("POST", "/subjects/orders-value/versions", error(409, 40901,
+        "Schema being registered is incompatible with an earlier schema for subject"));
+    registry.route("POST", "/compatibility/subjects/orders-value/versions?verbose=true",
+        ok("{\"is_compatible\":false,\"messages\":[\"note has no default\"]}"));
+
+    assertThatThrownBy(() -> client.register("orders-value", ORDER))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.status()).isEqualTo(409);
+          assertThat(e.errorCode()).isEqualTo(40901);
+          assertThat(e.getMessage())
+              .contains("HTTP 409, error_code 40901")
+              .contains("give new fields a default")
+              .endsWith("Incompatibilities:\n  - note has no default");
+        });
   }
 
   @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** https with trust and key stores made by the JDK's keytool; the server wants a client cert. */
 class TlsTest {
   private static final String PW = "changeit";
+  private static final String KEY_PW = "key-secret";
 
   @TempDir static Path dir;
   private static HttpsServer server;
@@ -50,6 +51,11 @@ class TlsTest {
     try (OutputStream out = Files.newOutputStream(dir.resolve("trust.p12"))) {
       trust.store(out, PW.toCharArray());
     }
+
+    // The same key in a JKS store whose key has its own password (PKCS12 keeps one password).
+    keytool("-importkeystore", "-srckeystore", "peer.p12", "-srcstoretype", "PKCS12",
+        "-srcstorepass", PW, "-srcalias", "peer", "-destkeystore", "peer.jks",
+        "-deststoretype", "JKS", "-deststorepass", PW, "-destkeypass", KEY_PW);
 
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     SSLContext context = serverContext();
@@ -136,6 +142,47 @@ class TlsTest {
     try (var client = new HttpSchemaRegistryClient(config)) {
       assertThat(client.subjects()).containsExactly("tls-value");
     }
+  }
+
+  @Test
+  void aKeyWithItsOwnPasswordIsUnlockedBySslKeyPassword() {
+    RegistryConfig config = RegistryConfig.fromProperties(java.util.Map.of(
+        "schema.registry.url", url(),
+        "schema.registry.ssl.truststore.location", dir.resolve("trust.p12").toString(),
+        "schema.registry.ssl.truststore.password", PW,
+        "schema.registry.ssl.keystore.location", dir.resolve("peer.jks").toString(),
+        "schema.registry.ssl.keystore.password", PW,
+        "schema.registry.ssl.keystore.type", "JKS",
+        "schema.registry.ssl.key.password", KEY_PW));
+
+    try (var client = new HttpSchemaRegistryClient(config)) {
+      assertThat(client.subjects()).containsExactly("tls-value");
+    }
+    assertThat(config.toString()).contains("keyPassword=[hidden]").doesNotContain(KEY_PW);
+  }
+
+  @Test
+  void withoutTheKeyPasswordTheKeyStoreIsRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> RegistryConfig.builder().url(url())
+        .keyStore(dir.resolve("peer.jks"), PW, "JKS").build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("The private key in schema.registry.ssl.keystore.location "
+            + dir.resolve("peer.jks") + " cannot be unlocked with"
+            + " schema.registry.ssl.keystore.password (schema.registry.ssl.key.password is not set)")
+        .hasMessageContaining("Set schema.registry.ssl.key.password to the key's password.");
+    assertThatThrownBy(() -> RegistryConfig.builder().url(url())
+        .keyStore(dir.resolve("peer.jks"), PW, "JKS").keyPassword("wrong").build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("cannot be unlocked with schema.registry.ssl.key.password:")
+        .hasMessageNotContaining("wrong");
+  }
+
+  @Test
+  void aKeyPasswordWithoutAKeyStoreIsRefused() {
+    assertThatThrownBy(() -> RegistryConfig.builder().url(url()).keyPassword(KEY_PW).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("schema.registry.ssl.key.password is set but no key store is: set"
+            + " schema.registry.ssl.keystore.location");
   }
 
   @Test

@@ -4,8 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.flowodm.registry.CompatibilityLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP server behind {@code io.flowodm.test.EmbeddedSchemaRegistry}: the JDK's HttpServer on
- * 127.0.0.1, one virtual thread per request, the Confluent routes over an in-memory store. Not API.
+ * 127.0.0.1 or a given address, one virtual thread per request, the Confluent routes over an
+ * in-memory store. Not API.
  */
 public final class RegistryServer implements AutoCloseable {
 
@@ -36,13 +39,15 @@ public final class RegistryServer implements AutoCloseable {
   /**
    * Starts a server.
    *
+   * @param host the address or host name to bind, or null for the loopback address
    * @param port the port, or 0 for a free one
    * @param defaultLevel the global compatibility level at start and after a reset
    * @param user the basic-auth user required, or null for none
    * @param password that user's password
-   * @throws UncheckedIOException when the port cannot be bound
+   * @throws UncheckedIOException when the address or port cannot be bound
    */
-  public static RegistryServer start(int port, CompatibilityLevel defaultLevel, String user, String password) {
+  public static RegistryServer start(
+      String host, int port, CompatibilityLevel defaultLevel, String user, String password) {
     ConfigStore config = new ConfigStore(defaultLevel);
     SchemaStore store = new SchemaStore(config);
     List<Route> routes = new ArrayList<>();
@@ -51,10 +56,15 @@ public final class RegistryServer implements AutoCloseable {
     routes.addAll(new ConfigRoutes(config).routes());
     routes.addAll(new CompatibilityRoutes(store, config).routes());
     HttpServer server;
+    String where = (host == null ? "127.0.0.1" : host) + ":" + port;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      InetAddress address = host == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(host);
+      server = HttpServer.create(new InetSocketAddress(address, port), 0);
+    } catch (UnknownHostException e) {
+      throw new UncheckedIOException("Cannot start the embedded schema registry on " + where
+          + ": unknown host " + host + ". Give an address such as 127.0.0.1 or 0.0.0.0.", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the embedded schema registry on 127.0.0.1:" + port
+      throw new UncheckedIOException("Cannot start the embedded schema registry on " + where
           + ": " + e.getMessage() + ". Pick another port, or 0 for a free one.", e);
     }
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -67,6 +77,19 @@ public final class RegistryServer implements AutoCloseable {
     });
     server.start();
     return new RegistryServer(server, executor, store, config, requests);
+  }
+
+  /**
+   * The address clients use: the bound address, or 127.0.0.1 when bound to every interface; an
+   * IPv6 address in brackets, ready for a URL.
+   */
+  public String host() {
+    InetAddress bound = server.getAddress().getAddress();
+    if (bound.isAnyLocalAddress()) {
+      return "127.0.0.1";
+    }
+    String address = bound.getHostAddress();
+    return bound instanceof Inet6Address ? "[" + address + "]" : address;
   }
 
   /** The port the server listens on. */

@@ -69,9 +69,12 @@ final class RestError extends RuntimeException {
         "Subject '" + subject + "' does not have subject-level compatibility configured");
   }
 
-  /** 409 with error_code 409, as Confluent 7.x answers (8.2 and later answer error_code 40901). */
+  /**
+   * 409 with error_code 40901, as current Confluent answers (8.0.4, 8.1.2, 8.2 and later; earlier
+   * versions sent error_code 409).
+   */
   static RestError incompatible(String subject, List<String> details) {
-    return new RestError(409, 409, "Schema being registered is incompatible with an earlier schema for"
+    return new RestError(409, 40901, "Schema being registered is incompatible with an earlier schema for"
         + " subject \"" + subject + "\", details: " + details);
   }
 
