@@ -103,7 +103,14 @@ public final class Enums {
       int index = in.readEnum();
       if (index < 0 || index >= constants.length) {
         throw new DataException(
-            "enum index " + index + " is out of range 0.." + (constants.length - 1) + " of " + schema.getFullName());
+            "enum index "
+                + index
+                + " is out of range 0.."
+                + (constants.length - 1)
+                + " of "
+                + schema.getFullName()
+                + ": "
+                + ByteArrayDecoder.CORRUPT);
       }
       return constants[index];
     }
@@ -129,7 +136,14 @@ public final class Enums {
         int index = in.readEnum();
         if (index < 0 || index >= mapped.size()) {
           throw new DataException(
-              "enum index " + index + " is out of range 0.." + (mapped.size() - 1) + " of the writer's " + writer.getFullName());
+              "enum index "
+                  + index
+                  + " is out of range 0.."
+                  + (mapped.size() - 1)
+                  + " of the writer's "
+                  + writer.getFullName()
+                  + ": "
+                  + ByteArrayDecoder.CORRUPT);
         }
         E e = mapped.get(index);
         if (e == null) {

@@ -236,7 +236,7 @@ public final class Nullables {
         return in -> {
           int index = in.readIndex();
           if (index < 0 || index >= readers.size()) {
-            throw Unions.badIndex(index, writer);
+            throw Unions.badWriterIndex(index, writer);
           }
           return wrap.apply(readers.get(index).read(in));
         };

@@ -53,9 +53,27 @@ public final class Unions {
     }
   }
 
+  /** A union index in data written with this mapping's own union schema that names no branch. */
   static DataException badIndex(int index, Schema union) {
+    return badIndex(index, union, "");
+  }
+
+  /** A union index in data written with a writer's union schema that names none of its branches. */
+  static DataException badWriterIndex(int index, Schema writerUnion) {
+    return badIndex(index, writerUnion, "the writer's ");
+  }
+
+  private static DataException badIndex(int index, Schema union, String whose) {
     return new DataException(
-        "union index " + index + " is out of range 0.." + (union.getTypes().size() - 1) + " of " + Schemas.describe(union));
+        "union index "
+            + index
+            + " is out of range 0.."
+            + (union.getTypes().size() - 1)
+            + " of "
+            + whose
+            + Schemas.describe(union)
+            + ": "
+            + ByteArrayDecoder.CORRUPT);
   }
 
   /**
@@ -173,7 +191,7 @@ public final class Unions {
       return in -> {
         int index = in.readIndex();
         if (index < 0 || index >= readers.size()) {
-          throw badIndex(index, writer);
+          throw badWriterIndex(index, writer);
         }
         return (T) readers.get(index).read(in);
       };
