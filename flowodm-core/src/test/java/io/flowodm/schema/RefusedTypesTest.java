@@ -132,18 +132,68 @@ class RefusedTypesTest {
 
   record HoldsBox(Box<String> box) {}
 
-  record ListOfT<T>(List<T> items) {}
+  record ListOfT<T>(String name, List<T> items) {}
+
+  record MapOfT<T extends Number>(Map<String, T> values) {}
+
+  record OptionalArrayOfT<T>(Optional<T[]> items) {}
+
+  record NestedTInBox<T>(Optional<List<Map<String, T>>> deep) {}
+
+  record HoldsNested(NestedTInBox<Integer> nested) {}
 
   @Test
-  void genericRecordsAndTypeVariablesAreRefused() {
+  void aGenericRecordIsRefusedNamingTheComponentTheTypeVariableAndTheFix() {
     refusing(Box.class)
-        .hasMessageContaining("Box (io.flowodm.schema.RefusedTypesTest$Box)")
-        .hasMessageContaining("records with type parameters are not mapped")
-        .hasMessageContaining("concrete component types");
+        .hasMessage(
+            "Cannot generate an Avro schema for Box.value (T): the type variable T of Box has no Avro type, as"
+                + " each field of a schema has one type. Replace T with a concrete type: a record, String, a"
+                + " number, a List or Map of them, or a sealed interface of records.");
+  }
+
+  @Test
+  void aTypeVariableInsideATypeArgumentIsRefusedWithItsPath() {
+    refusing(ListOfT.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for ListOfT.items[] (T in java.util.List<T>): the type variable T of"
+                + " ListOfT has no Avro type")
+        .hasMessageContaining("Replace T with a concrete type");
+    refusing(MapOfT.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for MapOfT.values{} (T in java.util.Map<java.lang.String, T>): the type"
+                + " variable T of MapOfT has no Avro type")
+        .hasMessageContaining("Replace T with a concrete type");
+    refusing(OptionalArrayOfT.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for OptionalArrayOfT.items[] (T in java.util.Optional<T[]>): the type"
+                + " variable T of OptionalArrayOfT has no Avro type");
+  }
+
+  @Test
+  void aGenericRecordUsedWithTypeArgumentsIsRefusedNamingItsGenericComponent() {
     refusing(HoldsBox.class)
-        .hasMessageContaining("HoldsBox.box (io.flowodm.schema.RefusedTypesTest$Box<java.lang.String>)")
-        .hasMessageContaining("records with type parameters are not mapped");
-    refusing(ListOfT.class).hasMessageContaining("records with type parameters are not mapped");
+        .hasMessage(
+            "Cannot generate an Avro schema for HoldsBox.box (io.flowodm.schema.RefusedTypesTest$Box<java.lang.String>):"
+                + " the record Box has type parameters, and its component Box.value is of type T, which has no Avro"
+                + " type of its own (one Avro record has one type per field, whatever the type arguments). Declare"
+                + " Box.value with a concrete type, or use a record with concrete component types here.");
+    refusing(HoldsNested.class)
+        .hasMessageContaining("HoldsNested.nested (io.flowodm.schema.RefusedTypesTest$NestedTInBox<java.lang.Integer>)")
+        .hasMessageContaining(
+            "its component NestedTInBox.deep is of type java.util.Optional<java.util.List<java.util.Map<java.lang.String, T>>>");
+  }
+
+  record Phantom<T>(String name) {}
+
+  record HoldsPhantom(Phantom<Integer> tagged, List<Phantom<String>> more) {}
+
+  @Test
+  void aTypeParameterThatNoComponentUsesChangesNothing() {
+    Schema phantom = AvroSchemas.builder().build().schema(Phantom.class);
+    Schema holder = AvroSchemas.builder().build().schema(HoldsPhantom.class);
+
+    org.assertj.core.api.Assertions.assertThat(holder.getField("tagged").schema()).isEqualTo(phantom);
+    org.assertj.core.api.Assertions.assertThat(holder.getField("more").schema().getElementType()).isEqualTo(phantom);
   }
 
   record Letter(char initial) {}

@@ -104,9 +104,14 @@ public final class Lookup implements MappingContext, NamedTypes {
       return "Object has no Avro type. Use a concrete type: a record, String, a number, or a sealed interface of records.";
     }
     if (type instanceof TypeVariable<?> v) {
+      String owner = v.getGenericDeclaration() instanceof Class<?> c ? " of " + c.getSimpleName() : "";
       return "the type variable "
           + v.getName()
-          + " has no Avro type. Records with type parameters cannot be mapped; use a concrete type.";
+          + owner
+          + " has no Avro type, as each field of a schema has one type. Replace "
+          + v.getName()
+          + " with a concrete type: a record, String, a number, a List or Map of them, or a sealed interface of"
+          + " records.";
     }
     if (type instanceof WildcardType) {
       return "a wildcard has no Avro type. Use a concrete type argument, such as List<String>.";
