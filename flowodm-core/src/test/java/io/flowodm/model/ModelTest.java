@@ -145,4 +145,27 @@ class ModelTest {
     assertThat(model).isNotSameAs(Model.of(Order.class));
     assertThat(model.schema()).isEqualTo(schemas.schema(Order.class));
   }
+
+  @Topic("amounts")
+  record Amount(long cents, String currency) {}
+
+  @Test
+  void aRecordThatAUserMapperMapsItselfIsRefusedAsAModel() {
+    AvroSchemas schemas =
+        AvroSchemas.builder()
+            .add(
+                Amount.class,
+                io.flowodm.schema.TypeMapping.converting(
+                    io.flowodm.schema.AvroSchemas.standard().mapping(Event.class),
+                    (Amount a) -> new Event(a.cents() + " " + a.currency()),
+                    e -> new Amount(Long.parseLong(e.text().split(" ")[0]), e.text().split(" ")[1])))
+            .build();
+
+    assertThatThrownBy(() -> Model.of(Amount.class, schemas))
+        .isInstanceOf(SchemaGenerationException.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for io.flowodm.model.ModelTest$Amount: a TypeMapper of this AvroSchemas"
+                + " maps the record itself")
+        .hasMessageContaining("the root of a schema must be a record mapped by FlowODM's record mapper");
+  }
 }
