@@ -135,6 +135,21 @@ class CodecRoundTripProperties {
       Map<String, Line> lines,
       @Nullable Line extra) {}
 
+  /** Type-use annotations inside type arguments and array types, as in the golden TypeArguments. */
+  record TypeArgs(
+      List<@Nullable String> notes,
+      Set<@Nullable Integer> maybeIds,
+      Map<String, @Nullable Long> counts,
+      List<@Nullable Line> lines,
+      List<@Decimal(precision = 10, scale = 2) BigDecimal> prices,
+      Optional<@Timestamp(TimePrecision.MICROS) Instant> seenAt,
+      Map<String, List<@Timestamp(TimePrecision.NANOS) LocalDateTime>> history,
+      List<@Timestamp(TimePrecision.MICROS) LocalTime> alarms,
+      @Nullable String[] aliases,
+      String @Nullable [] labels,
+      @Decimal(precision = 8, scale = 3) List<@Decimal(precision = 4, scale = 1) BigDecimal> overridden,
+      @Timestamp(TimePrecision.MICROS) List<Optional<Instant>> inherited) {}
+
   static <T> void assertRoundTripsAndMatchesAvro(T value) {
     @SuppressWarnings("unchecked")
     AvroCodec<T> codec = AvroCodec.of((Class<T>) value.getClass());
@@ -291,7 +306,41 @@ class CodecRoundTripProperties {
     assertRoundTripsAndMatchesAvro(value);
   }
 
+  @Property(tries = 300)
+  void typeUseAnnotationsInsideTypeArgumentsRoundTripAndMatchAvro(@ForAll("typeArgs") TypeArgs value) {
+    assertRoundTripsAndMatchesAvro(value);
+  }
+
   // ---- generators
+
+  @Provide
+  Arbitrary<TypeArgs> typeArgs() {
+    Arbitrary<Line> lines =
+        Combinators.combine(Generators.text(), Arbitraries.integers(), Generators.decimals(9, 2)).as(Line::new);
+    Arbitrary<String> maybeText = Generators.text().injectNull(0.3);
+    Arbitrary<List<Optional<Instant>>> inherited = Generators.instantsMicros().optional().list().ofMaxSize(4);
+    return Combinators.combine(
+            maybeText.list().ofMaxSize(5),
+            Arbitraries.integers().injectNull(0.3).set().ofMaxSize(5),
+            Arbitraries.maps(Generators.text(), Arbitraries.longs().injectNull(0.3)).ofMaxSize(4),
+            lines.injectNull(0.3).list().ofMaxSize(3),
+            Generators.decimals(10, 2).list().ofMaxSize(4),
+            Generators.instantsMicros().optional(),
+            Arbitraries.maps(Generators.text(), Generators.instantsNanos().map(Generators::local).list().ofMaxSize(3))
+                .ofMaxSize(3),
+            Generators.timesMicros().list().ofMaxSize(4))
+        .flatAs(
+            (notes, ids, counts, ls, prices, seenAt, history, alarms) ->
+                Combinators.combine(
+                        maybeText.list().ofMaxSize(4).map(l -> l.toArray(String[]::new)),
+                        Generators.text().list().ofMaxSize(4).map(l -> l.toArray(String[]::new)).injectNull(0.3),
+                        Generators.decimals(4, 1).list().ofMaxSize(4),
+                        inherited)
+                    .as(
+                        (aliases, labels, overridden, inh) ->
+                            new TypeArgs(
+                                notes, ids, counts, ls, prices, seenAt, history, alarms, aliases, labels, overridden, inh)));
+  }
 
   @Provide
   Arbitrary<Float> floats() {

@@ -10,6 +10,7 @@ import io.flowodm.schema.golden.Nullability;
 import io.flowodm.schema.golden.Scalars;
 import io.flowodm.schema.golden.Shop;
 import io.flowodm.schema.golden.Times;
+import io.flowodm.schema.golden.TypeArguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,8 @@ class GoldenSchemaTest {
         Annotated.class,
         Category.class,
         Invoice.class,
-        Shop.class);
+        Shop.class,
+        TypeArguments.class);
   }
 
   static String pretty(Schema schema) {

@@ -10,10 +10,13 @@ import io.flowodm.annotation.Namespace;
 import io.flowodm.annotation.TimePrecision;
 import io.flowodm.annotation.Timestamp;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.avro.Schema;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -441,5 +444,105 @@ class RefusedTypesTest {
     assertThatThrownBy(() -> schemas.schema(Failing.class)).isInstanceOf(SchemaGenerationException.class);
 
     schemas.schema(Later.class);
+  }
+
+  record TimestampOnLong(@Timestamp(TimePrecision.MICROS) long at) {}
+
+  record TimestampOnDate(@Timestamp(TimePrecision.MICROS) LocalDate day) {}
+
+  record TimestampOnOptionalLong(@Timestamp(TimePrecision.MICROS) OptionalLong at) {}
+
+  record TimestampOnStrings(@Timestamp(TimePrecision.MICROS) List<String> tags) {}
+
+  record TimestampOnRecord(@Timestamp Later later) {}
+
+  record DecimalOnDouble(@Decimal(precision = 9, scale = 2) double price) {}
+
+  record DecimalOnBoxedDouble(@Decimal(precision = 9, scale = 2) Double price) {}
+
+  record DecimalOnInstant(@Decimal(precision = 9, scale = 2) Instant at) {}
+
+  record DecimalInsideOnString(List<@Decimal(precision = 9, scale = 2) String> prices) {}
+
+  record TimestampInsideOnInt(Map<String, @Timestamp Integer> counts) {}
+
+  @Test
+  void timestampOnATypeItDoesNotApplyToIsRefused() {
+    refusing(TimestampOnLong.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for TimestampOnLong.at (long): @Timestamp applies to Instant,"
+                + " LocalDateTime and LocalTime (and to the elements of collections, maps and Optionals of them), not"
+                + " to long. Remove it, or declare the type as one of those.");
+    refusing(TimestampOnDate.class)
+        .hasMessageContaining("TimestampOnDate.day (java.time.LocalDate): @Timestamp applies to")
+        .hasMessageContaining("not to LocalDate");
+    refusing(TimestampOnOptionalLong.class)
+        .hasMessageContaining("TimestampOnOptionalLong.at (java.util.OptionalLong): @Timestamp applies to")
+        .hasMessageContaining("not to OptionalLong");
+    refusing(TimestampOnStrings.class)
+        .hasMessageContaining("TimestampOnStrings.tags[] (java.lang.String in java.util.List<java.lang.String>)")
+        .hasMessageContaining("not to String. Remove it");
+    refusing(TimestampOnRecord.class)
+        .hasMessageContaining("TimestampOnRecord.later (io.flowodm.schema.RefusedTypesTest$Later): @Timestamp applies")
+        .hasMessageContaining("not to Later");
+    refusing(TimestampInsideOnInt.class)
+        .hasMessageContaining("TimestampInsideOnInt.counts{} (int in java.util.Map<java.lang.String, java.lang.Integer>)")
+        .hasMessageContaining("not to int");
+  }
+
+  @Test
+  void decimalOnATypeItDoesNotApplyToIsRefused() {
+    refusing(DecimalOnDouble.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for DecimalOnDouble.price (double): @Decimal applies to BigDecimal (and to"
+                + " the elements of collections, maps and Optionals of it), not to double. Remove it, or declare the"
+                + " type as BigDecimal.");
+    refusing(DecimalOnBoxedDouble.class)
+        .hasMessageContaining("DecimalOnBoxedDouble.price (double in java.lang.Double): @Decimal applies to BigDecimal");
+    refusing(DecimalOnInstant.class)
+        .hasMessageContaining("DecimalOnInstant.at (java.time.Instant): @Decimal applies to BigDecimal")
+        .hasMessageContaining("not to Instant");
+    refusing(DecimalInsideOnString.class)
+        .hasMessageContaining("DecimalInsideOnString.prices[] (java.lang.String in java.util.List<")
+        .hasMessageContaining("@Decimal applies to BigDecimal");
+  }
+
+  @AvroDefault("{\"name\": \"x\"}")
+  record DefaultedRecord(String name) {}
+
+  record HoldsDefaultedRecord(DefaultedRecord inner) {}
+
+  @AvroDefault("{\"x\": 1}")
+  sealed interface DefaultedShape permits Dot2 {}
+
+  record Dot2(int x) implements DefaultedShape {}
+
+  record HoldsDefaultedShape(DefaultedShape shape) {}
+
+  @Test
+  void avroDefaultOnARecordOrSealedTypeIsRefused() {
+    refusing(DefaultedRecord.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for DefaultedRecord (io.flowodm.schema.RefusedTypesTest$DefaultedRecord):"
+                + " @AvroDefault on the record DefaultedRecord has no meaning: Avro has defaults for fields and enums"
+                + " only. Put @AvroDefault on the components that need a default (a component of this record's type"
+                + " takes its default as a JSON object of its fields).");
+    refusing(HoldsDefaultedRecord.class)
+        .hasMessageContaining("HoldsDefaultedRecord.inner (io.flowodm.schema.RefusedTypesTest$DefaultedRecord)")
+        .hasMessageContaining("@AvroDefault on the record DefaultedRecord has no meaning");
+    refusing(HoldsDefaultedShape.class)
+        .hasMessageContaining("HoldsDefaultedShape.shape (io.flowodm.schema.RefusedTypesTest$DefaultedShape)")
+        .hasMessageContaining("@AvroDefault on the sealed type DefaultedShape has no meaning")
+        .hasMessageContaining("Put @AvroDefault on the component that holds it");
+  }
+
+  record NullableKeys(Map<@io.flowodm.schema.golden.Nullable String, Integer> counts) {}
+
+  @Test
+  void aNullableMapKeyIsRefused() {
+    refusing(NullableKeys.class)
+        .hasMessageContaining("NullableKeys.counts (java.util.Map<java.lang.String, java.lang.Integer>)")
+        .hasMessageContaining("@Nullable on a map's key type has no effect: Avro map keys are strings and never null")
+        .hasMessageContaining("Remove it from the key type");
   }
 }

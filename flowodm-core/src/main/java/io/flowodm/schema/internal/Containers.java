@@ -7,6 +7,7 @@ import io.flowodm.schema.TypeMapper;
 import io.flowodm.schema.TypeMapping;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Array;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
@@ -20,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
@@ -28,7 +28,9 @@ import org.apache.avro.io.Encoder;
 /**
  * Lists, sets, collections and arrays as Avro arrays; {@code Map<String, V>} as Avro maps. A boxed
  * type argument is its primitive ({@code List<Integer>} is an array of int); nullable elements are
- * declared {@code List<Optional<Integer>>}.
+ * declared {@code List<@Nullable Integer>} or {@code List<Optional<Integer>>}. {@code @Decimal} and
+ * {@code @Timestamp} on the container apply to its elements; type-use annotations on a type
+ * argument or array component apply to that element type and win over the container's.
  */
 public final class Containers {
   private Containers() {}
@@ -36,19 +38,15 @@ public final class Containers {
   /** Maps List, Set, Collection, T[] and Map with String keys. */
   public static final TypeMapper FACTORY = Containers::create;
 
-  /** Annotations that describe the values inside a container, so they pass down to its elements. */
-  static Set<? extends Annotation> forElements(Set<? extends Annotation> annotations) {
-    return annotations.stream()
-        .filter(a -> a instanceof Decimal || a instanceof Timestamp)
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
   private static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
-    Set<? extends Annotation> inner = forElements(annotations);
+    AnnotatedType annotated = Lookup.annotatedType(context);
     if (type instanceof Class<?> c) {
       if (c.isArray() && c != byte[].class) {
         Class<?> component = c.getComponentType();
-        return new ArrayMapping<>(context.lookup(component, inner, "[]"), Kind.ARRAY, component);
+        AnnotatedType inner = TypeAnnotations.component(annotated);
+        TypeMapping<?> element =
+            Lookup.lookup(context, component, inner, TypeAnnotations.inner(annotations, inner), "[]");
+        return new ArrayMapping<>(element, Kind.ARRAY, component);
       }
       if (c == List.class || c == Set.class || c == Collection.class || c == Map.class) {
         throw context.fail(
@@ -65,8 +63,9 @@ public final class Containers {
     }
     if (type instanceof GenericArrayType g) {
       Type component = g.getGenericComponentType();
-      Class<?> raw = rawClass(component);
-      return new ArrayMapping<>(context.lookup(component, inner, "[]"), Kind.ARRAY, raw);
+      AnnotatedType inner = TypeAnnotations.component(annotated);
+      TypeMapping<?> element = Lookup.lookup(context, component, inner, TypeAnnotations.inner(annotations, inner), "[]");
+      return new ArrayMapping<>(element, Kind.ARRAY, rawClass(component));
     }
     if (!(type instanceof ParameterizedType p)) {
       return null;
@@ -75,7 +74,10 @@ public final class Containers {
     Type[] args = p.getActualTypeArguments();
     if (raw == List.class || raw == Collection.class || raw == Set.class) {
       Kind kind = raw == Set.class ? Kind.SET : Kind.LIST;
-      return new ArrayMapping<>(context.lookup(Nullables.unboxed(args[0]), inner, "[]"), kind, null);
+      AnnotatedType inner = TypeAnnotations.argument(annotated, 0);
+      TypeMapping<?> element =
+          Lookup.lookup(context, Nullables.unboxed(args[0]), inner, TypeAnnotations.inner(annotations, inner), "[]");
+      return new ArrayMapping<>(element, kind, null);
     }
     if (raw == Map.class) {
       Type key = args[0];
@@ -87,7 +89,22 @@ public final class Containers {
                 + args[1].getTypeName()
                 + ">, or a List of records holding key and value.");
       }
-      return new MapMapping<>(context.lookup(Nullables.unboxed(args[1]), inner, "{}"));
+      AnnotatedType annotatedKey = TypeAnnotations.argument(annotated, 0);
+      if (annotatedKey != null && annotatedKey.getAnnotations().length > 0) {
+        for (Annotation a : annotatedKey.getAnnotations()) {
+          if (Nullables.isNullableMarker(a) || a instanceof Decimal || a instanceof Timestamp) {
+            throw context.fail(
+                "@"
+                    + a.annotationType().getSimpleName()
+                    + " on a map's key type has no effect: Avro map keys are strings and never null. Remove it from"
+                    + " the key type.");
+          }
+        }
+      }
+      AnnotatedType inner = TypeAnnotations.argument(annotated, 1);
+      TypeMapping<?> value =
+          Lookup.lookup(context, Nullables.unboxed(args[1]), inner, TypeAnnotations.inner(annotations, inner), "{}");
+      return new MapMapping<>(value);
     }
     if (raw instanceof Class<?> c && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))) {
       throw context.fail(
@@ -157,7 +174,9 @@ public final class Containers {
 
     private void writeItem(Object item, int index, Encoder out) throws IOException {
       if (item == null && !elementNullable) {
-        throw new DataException("is null, but the elements are required. Remove the null, or declare the elements Optional<...>")
+        throw new DataException(
+                "is null, but the elements are required. Remove the null, or declare the elements @Nullable or"
+                    + " Optional<...>")
             .within("[" + index + "]");
       }
       try {
@@ -257,7 +276,9 @@ public final class Containers {
         }
         V v = e.getValue();
         if (v == null && !valueNullable) {
-          throw new DataException("is null, but the values are required. Remove the entry, or declare the values Optional<...>")
+          throw new DataException(
+                  "is null, but the values are required. Remove the entry, or declare the values @Nullable or"
+                      + " Optional<...>")
               .within("{" + key + "}");
         }
         out.writeString(key.toString());

@@ -4,6 +4,7 @@ import io.flowodm.schema.MappingContext;
 import io.flowodm.schema.TypeMapping;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import org.apache.avro.io.Encoder;
 
 /**
  * The nullable forms: {@code Optional<T>}, {@code OptionalInt/Long/Double}, boxed primitives and
- * components annotated {@code @Nullable} (any annotation of that simple name) all become {@code
- * ["null", T]}. Applied before any other mapper is asked, so user mappers get nullability for free.
+ * components or type arguments annotated {@code @Nullable} (any annotation of that simple name) all
+ * become {@code ["null", T]}. Applied before any other mapper is asked, so user mappers get
+ * nullability for free.
  */
 public final class Nullables {
   private Nullables() {}
@@ -45,9 +47,13 @@ public final class Nullables {
 
   /** The nullable mapping for {@code type}, or null when it is not a nullable form. */
   public static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
+    AnnotatedType annotated = Lookup.annotatedType(context);
     if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
       Type inner = unboxed(p.getActualTypeArguments()[0]);
-      TypeMapping<?> mapping = context.lookup(inner, withoutNullable(annotations), "");
+      AnnotatedType annotatedInner = TypeAnnotations.argument(annotated, 0);
+      TypeMapping<?> mapping =
+          Lookup.lookup(
+              context, inner, annotatedInner, TypeAnnotations.with(withoutNullable(annotations), annotatedInner), "");
       if (mapping.acceptsNull()) {
         throw context.fail(
             "Optional of a nullable type ("
@@ -59,6 +65,9 @@ public final class Nullables {
     }
     if (type == Optional.class) {
       throw context.fail("raw Optional has no value type. Declare it as Optional<String>, for example.");
+    }
+    if (type == OptionalInt.class || type == OptionalLong.class || type == OptionalDouble.class) {
+      TypeAnnotations.checkNone(type, annotations, context);
     }
     if (type == OptionalInt.class) {
       return new NullableMapping<OptionalInt>(
@@ -83,10 +92,11 @@ public final class Nullables {
     }
     Class<?> primitive = type instanceof Class<?> c ? BOXES.get(c) : null;
     if (primitive != null) {
-      return new NullableMapping<>(context.lookup(primitive, annotations, ""), v -> v, v -> v, "nullable");
+      return new NullableMapping<>(
+          Lookup.lookup(context, primitive, annotated, annotations, ""), v -> v, v -> v, "nullable");
     }
     if (annotations.stream().anyMatch(Nullables::isNullableMarker)) {
-      TypeMapping<?> mapping = context.lookup(type, withoutNullable(annotations), "");
+      TypeMapping<?> mapping = Lookup.lookup(context, type, annotated, withoutNullable(annotations), "");
       if (mapping.acceptsNull()) {
         return mapping;
       }

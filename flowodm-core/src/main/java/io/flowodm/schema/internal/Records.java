@@ -87,6 +87,14 @@ public final class Records {
   }
 
   private static <R> RecordMapping<R> build(Class<R> type, MappingContext context, NamedTypes named) {
+    if (type.isAnnotationPresent(AvroDefault.class)) {
+      throw context.fail(
+          "@AvroDefault on the record "
+              + type.getSimpleName()
+              + " has no meaning: Avro has defaults for fields and enums only. Put @AvroDefault on the"
+              + " components that need a default (a component of this record's type takes its default as a JSON"
+              + " object of its fields).");
+    }
     Names names = Names.of(type, context);
     Doc doc = type.getAnnotation(Doc.class);
     Schema schema = Schema.createRecord(names.name(), doc == null ? null : doc.value(), names.namespace(), false);
@@ -109,7 +117,8 @@ public final class Records {
       RecordComponent rc = components[i];
       parameterTypes[i] = rc.getType();
       Set<Annotation> annotations = annotationsOf(type, rc);
-      TypeMapping<?> fieldMapping = context.lookup(rc.getGenericType(), annotations, "." + rc.getName());
+      TypeMapping<?> fieldMapping =
+          Lookup.lookup(context, rc.getGenericType(), rc.getAnnotatedType(), annotations, "." + rc.getName());
       String segment = "." + rc.getName();
       AvroName avroName = rc.getAnnotation(AvroName.class);
       String fieldName = avroName != null ? avroName.value() : rc.getName();

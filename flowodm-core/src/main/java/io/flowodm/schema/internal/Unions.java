@@ -27,6 +27,13 @@ public final class Unions {
     if (!(type instanceof Class<?> c) || !c.isSealed() || c.isRecord() || c.isEnum()) {
       return null;
     }
+    if (c.isAnnotationPresent(io.flowodm.annotation.AvroDefault.class)) {
+      throw context.fail(
+          "@AvroDefault on the sealed type "
+              + c.getSimpleName()
+              + " has no meaning: Avro has defaults for fields and enums only. Put @AvroDefault on the component"
+              + " that holds it, as a JSON object of the fields of its first permitted record.");
+    }
     List<Class<?>> records = new ArrayList<>();
     collect(c, records, context);
     List<TypeMapping<?>> branches = new ArrayList<>();
