@@ -135,6 +135,23 @@ class CodecRoundTripProperties {
       Map<String, Line> lines,
       @Nullable Line extra) {}
 
+  @AvroDefault("\"UNKNOWN\"")
+  enum Status {
+    NEW,
+    PAID,
+    UNKNOWN
+  }
+
+  record Extras(
+      Status status,
+      Optional<Status> maybeStatus,
+      List<Status> history,
+      @AvroDefault("\"PAID\"") Status withFieldDefault,
+      Map<CharSequence, Integer> labels,
+      Map<CharSequence, List<String>> groups,
+      @io.flowodm.schema.golden.other.Nullable String remark,
+      @io.flowodm.schema.golden.other.Nullable Line line) {}
+
   /** Type-use annotations inside type arguments and array types, as in the golden TypeArguments. */
   record TypeArgs(
       List<@Nullable String> notes,
@@ -149,6 +166,8 @@ class CodecRoundTripProperties {
       String @Nullable [] labels,
       @Decimal(precision = 8, scale = 3) List<@Decimal(precision = 4, scale = 1) BigDecimal> overridden,
       @Timestamp(TimePrecision.MICROS) List<Optional<Instant>> inherited) {}
+
+  record Text(String text, CharSequence sequence, List<String> words, Map<String, String> byKey, Optional<String> maybe) {}
 
   static <T> void assertRoundTripsAndMatchesAvro(T value) {
     @SuppressWarnings("unchecked")
@@ -307,11 +326,130 @@ class CodecRoundTripProperties {
   }
 
   @Property(tries = 300)
+  void enumDefaultsCharSequenceKeysAndDeclarationNullablesRoundTripAndMatchAvro(@ForAll("extras") Extras value) {
+    assertRoundTripsAndMatchesAvro(value);
+  }
+
+  @Property(tries = 300)
   void typeUseAnnotationsInsideTypeArgumentsRoundTripAndMatchAvro(@ForAll("typeArgs") TypeArgs value) {
     assertRoundTripsAndMatchesAvro(value);
   }
 
+  @Property(tries = 500)
+  void textFromEveryUnicodePlaneRoundTripsAndMatchesAvro(
+      @ForAll("planes") String text,
+      @ForAll("planes") String sequence,
+      @ForAll("planeLists") List<String> words,
+      @ForAll("planeMaps") Map<String, String> byKey,
+      @ForAll("planes") String maybe) {
+    assertRoundTripsAndMatchesAvro(new Text(text, sequence, words, byKey, Optional.of(maybe)));
+  }
+
+  /**
+   * A String that is not valid Unicode has no UTF-8 form. Avro's writer, like Java's
+   * String.getBytes, writes each unpaired surrogate as '?'; so does FlowODM, byte for byte, and both
+   * read the '?' back.
+   */
+  @Property(tries = 500)
+  void unpairedSurrogatesAreWrittenAsAvroWritesThem(
+      @ForAll("broken") String text, @ForAll("broken") String sequence, @ForAll("broken") String word) {
+    Text value = new Text(text, sequence, List.of(word), Map.of(word, text), Optional.of(sequence));
+    AvroCodec<Text> codec = AvroCodec.of(Text.class);
+    Schema schema = codec.schema();
+
+    byte[] ours = codec.encode(value);
+
+    Object generic = AvroOracle.toGeneric(value, schema);
+    assertThat(ours).as("our bytes against Avro's GenericDatumWriter").isEqualTo(AvroOracle.write(generic, schema));
+    assertThat(throughBinaryEncoder(codec, value)).as("encode(T, BinaryEncoder)").isEqualTo(ours);
+    Text expected =
+        new Text(
+            utf8(text), utf8(sequence), List.of(utf8(word)), Map.of(utf8(word), utf8(text)), Optional.of(utf8(sequence)));
+    Values.assertDeepEquals(codec.decode(ours), expected);
+    assertThat(AvroOracle.plain(AvroOracle.read(ours, schema, schema)))
+        .as("what Avro's GenericDatumReader read of our bytes")
+        .isEqualTo(AvroOracle.plain(AvroOracle.toGeneric(expected, schema)));
+  }
+
+  private static String utf8(String s) {
+    return new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Bytes that are not UTF-8 in a string field read as Avro reads them: each bad sequence as U+FFFD. */
+  @Property(tries = 300)
+  void invalidUtf8IsReadAsAvroReadsIt(@ForAll("bytes") byte[] raw) {
+    AvroCodec<Text> codec = AvroCodec.of(Text.class);
+    Schema schema = codec.schema();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder out = EncoderFactory.get().binaryEncoder(bytes, null);
+    try {
+      for (int i = 0; i < 2; i++) {
+        out.writeBytes(raw);
+      }
+      out.writeArrayStart();
+      out.setItemCount(1);
+      out.startItem();
+      out.writeBytes(raw);
+      out.writeArrayEnd();
+      out.writeMapStart();
+      out.writeMapEnd();
+      out.writeIndex(1);
+      out.writeBytes(raw);
+      out.flush();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+
+    Text read = codec.decode(bytes.toByteArray());
+
+    Values.assertDeepEquals(read, new Text(text, text, List.of(text), Map.of(), Optional.of(text)));
+    assertThat(AvroOracle.plain(AvroOracle.read(bytes.toByteArray(), schema, schema)))
+        .isEqualTo(AvroOracle.plain(AvroOracle.toGeneric(read, schema)));
+  }
+
   // ---- generators
+
+  @Provide
+  Arbitrary<String> planes() {
+    return Generators.allPlanes();
+  }
+
+  @Provide
+  Arbitrary<List<String>> planeLists() {
+    return Generators.allPlanes().list().ofMaxSize(4);
+  }
+
+  @Provide
+  Arbitrary<Map<String, String>> planeMaps() {
+    return Arbitraries.maps(Generators.allPlanes(), Generators.allPlanes()).ofMaxSize(4);
+  }
+
+  @Provide
+  Arbitrary<String> broken() {
+    return Generators.unpairedSurrogates();
+  }
+
+  @Provide
+  Arbitrary<Extras> extras() {
+    Arbitrary<Status> statuses = Arbitraries.of(Status.class);
+    Arbitrary<Line> lines =
+        Combinators.combine(Generators.text(), Arbitraries.integers(), Generators.decimals(9, 2)).as(Line::new);
+    Arbitrary<Map<CharSequence, Integer>> labels =
+        Arbitraries.maps(Generators.text(), Arbitraries.integers()).ofMaxSize(4).map(m -> Map.copyOf(m));
+    Arbitrary<Map<CharSequence, List<String>>> groups =
+        Arbitraries.maps(Generators.text(), Generators.text().list().ofMaxSize(3)).ofMaxSize(3).map(m -> Map.copyOf(m));
+    return Combinators.combine(
+            statuses,
+            statuses.optional(),
+            statuses.list().ofMaxSize(4),
+            statuses,
+            labels,
+            groups,
+            Generators.text().injectNull(0.4),
+            lines.injectNull(0.4))
+        .as(Extras::new);
+  }
 
   @Provide
   Arbitrary<TypeArgs> typeArgs() {
