@@ -117,9 +117,21 @@ public final class Enums {
 
     @Override
     public Reader<E> resolve(Schema writer, Resolver resolver) {
-      if (writer.getType() != Schema.Type.ENUM || !Schemas.namesMatch(writer, schema)) {
+      if (writer.getType() != Schema.Type.ENUM) {
         throw new DataException(
             "data written as " + Schemas.describe(writer) + " cannot be read as " + Schemas.describe(schema));
+      }
+      if (!Schemas.namesMatch(writer, schema)) {
+        throw new DataException(
+            "data written as "
+                + Schemas.describe(writer)
+                + " cannot be read as "
+                + Schemas.describe(schema)
+                + ". If the enum was renamed, add @Aliases(\""
+                + writer.getFullName()
+                + "\") to "
+                + type.getSimpleName()
+                + ".");
       }
       List<String> symbols = writer.getEnumSymbols();
       List<E> mapped = new ArrayList<>(symbols.size());

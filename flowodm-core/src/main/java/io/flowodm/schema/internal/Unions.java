@@ -172,8 +172,16 @@ public final class Unions {
           return resolver.resolve(writer, branch);
         }
       }
+      String fix =
+          writer.getType() == Schema.Type.RECORD
+              ? ". If a record was renamed, add @Aliases(\""
+                  + writer.getFullName()
+                  + "\") to the record it was; if it is new, permit it in the sealed "
+                  + sealed.getSimpleName()
+                  + "."
+              : ".";
       throw new DataException(
-          "data written as " + Schemas.describe(writer) + " matches no branch of " + Schemas.describe(schema));
+          "data written as " + Schemas.describe(writer) + " matches no branch of " + Schemas.describe(schema) + fix);
     }
 
     @Override
