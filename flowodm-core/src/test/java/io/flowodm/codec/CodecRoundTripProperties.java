@@ -408,7 +408,58 @@ class CodecRoundTripProperties {
         .isEqualTo(AvroOracle.plain(AvroOracle.toGeneric(read, schema)));
   }
 
+  @Property(tries = 300)
+  void arraysOfEveryKindRoundTripAndMatchAvro(@ForAll("arrays") JavaArraysTest.Arrays value) {
+    assertRoundTripsAndMatchesAvro(value);
+  }
+
   // ---- generators
+
+  @Provide
+  @SuppressWarnings("unchecked")
+  Arbitrary<JavaArraysTest.Arrays> arrays() {
+    Arbitrary<JavaArraysTest.Point> points =
+        Combinators.combine(Arbitraries.integers(), Arbitraries.integers()).as(JavaArraysTest.Point::new);
+    return Combinators.combine(
+            Arbitraries.integers().array(int[].class).ofMaxSize(6),
+            Arbitraries.longs().array(long[].class).ofMaxSize(6),
+            Generators.doubles().list().ofMaxSize(6).map(l -> l.stream().mapToDouble(Double::doubleValue).toArray()),
+            Generators.floats().array(Float[].class).ofMaxSize(6).map(CodecRoundTripProperties::floats),
+            Arbitraries.of(true, false).array(Boolean[].class).ofMaxSize(6).map(CodecRoundTripProperties::booleans),
+            Arbitraries.shorts().array(short[].class).ofMaxSize(6),
+            Generators.text().array(String[].class).ofMaxSize(4),
+            Arbitraries.integers().injectNull(0.3).array(Integer[].class).ofMaxSize(5))
+        .flatAs(
+            (ints, longs, doubles, floats, flags, smalls, names, sparse) ->
+                Combinators.combine(
+                        Generators.text().injectNull(0.3).array(String[].class).ofMaxSize(4),
+                        points.array(JavaArraysTest.Point[].class).ofMaxSize(3),
+                        Arbitraries.of(JavaArraysTest.Color.class).array(JavaArraysTest.Color[].class).ofMaxSize(4),
+                        Generators.text().list().ofMaxSize(3).list().ofMaxSize(3).map(l -> l.toArray(List[]::new)),
+                        Arbitraries.integers().array(int[].class).ofMaxSize(3).array(int[][].class).ofMaxSize(3),
+                        Arbitraries.longs().array(long[].class).ofMaxSize(3).optional())
+                    .as(
+                        (gaps, ps, colors, groups, grid, maybe) ->
+                            new JavaArraysTest.Arrays(
+                                ints, longs, doubles, floats, flags, smalls, names, sparse, gaps, ps, colors,
+                                (List<String>[]) groups, grid, maybe)));
+  }
+
+  private static float[] floats(Float[] boxed) {
+    float[] out = new float[boxed.length];
+    for (int i = 0; i < boxed.length; i++) {
+      out[i] = boxed[i];
+    }
+    return out;
+  }
+
+  private static boolean[] booleans(Boolean[] boxed) {
+    boolean[] out = new boolean[boxed.length];
+    for (int i = 0; i < boxed.length; i++) {
+      out[i] = boxed[i];
+    }
+    return out;
+  }
 
   @Provide
   Arbitrary<String> planes() {

@@ -46,7 +46,7 @@ public final class Containers {
         AnnotatedType inner = TypeAnnotations.component(annotated);
         TypeMapping<?> element =
             Lookup.lookup(context, component, inner, TypeAnnotations.inner(annotations, inner), "[]");
-        return new ArrayMapping<>(element, Kind.ARRAY, component);
+        return JavaArrays.of(element, component);
       }
       if (c == List.class || c == Set.class || c == Collection.class || c == Map.class) {
         throw context.fail(
@@ -65,7 +65,7 @@ public final class Containers {
       Type component = g.getGenericComponentType();
       AnnotatedType inner = TypeAnnotations.component(annotated);
       TypeMapping<?> element = Lookup.lookup(context, component, inner, TypeAnnotations.inner(annotations, inner), "[]");
-      return new ArrayMapping<>(element, Kind.ARRAY, rawClass(component));
+      return JavaArrays.of(element, rawClass(component));
     }
     if (!(type instanceof ParameterizedType p)) {
       return null;
@@ -77,7 +77,7 @@ public final class Containers {
       AnnotatedType inner = TypeAnnotations.argument(annotated, 0);
       TypeMapping<?> element =
           Lookup.lookup(context, Nullables.unboxed(args[0]), inner, TypeAnnotations.inner(annotations, inner), "[]");
-      return new ArrayMapping<>(element, kind, null);
+      return new ArrayMapping<>(element, kind);
     }
     if (raw == Map.class) {
       Type key = args[0];
@@ -123,24 +123,29 @@ public final class Containers {
 
   enum Kind {
     LIST,
-    SET,
-    ARRAY
+    SET
   }
 
-  /** An Avro array read into an unmodifiable List or Set, or a Java array. */
+  /** The error for a null element of an array whose elements are required. */
+  static DataException nullElement(int index) {
+    return new DataException(
+            "is null, but the elements are required. Remove the null, or declare the elements @Nullable or"
+                + " Optional<...>")
+        .within("[" + index + "]");
+  }
+
+  /** An Avro array read into an unmodifiable List or Set; Java arrays are {@link JavaArrays}. */
   static final class ArrayMapping<C> extends TypeMapping<C> {
     private final TypeMapping<Object> element;
     private final Kind kind;
-    private final Class<?> componentClass;
     private final Schema schema;
     private final boolean elementNullable;
     private int minItemSize = -1; // computed on first read: a recursive record has no fields yet here
 
     @SuppressWarnings("unchecked")
-    ArrayMapping(TypeMapping<?> element, Kind kind, Class<?> componentClass) {
+    ArrayMapping(TypeMapping<?> element, Kind kind) {
       this.element = (TypeMapping<Object>) element;
       this.kind = kind;
-      this.componentClass = componentClass;
       this.schema = Schema.createArray(element.schema());
       this.elementNullable = element.acceptsNull();
     }
@@ -153,37 +158,22 @@ public final class Containers {
     @Override
     public void write(C value, Encoder out) throws IOException {
       out.writeArrayStart();
-      if (kind == Kind.ARRAY) {
-        int n = Array.getLength(value);
-        out.setItemCount(n);
-        for (int i = 0; i < n; i++) {
-          out.startItem();
-          writeItem(Array.get(value, i), i, out);
+      Collection<?> items = (Collection<?>) value;
+      out.setItemCount(items.size());
+      int i = 0;
+      for (Object item : items) {
+        out.startItem();
+        if (item == null && !elementNullable) {
+          throw nullElement(i);
         }
-      } else {
-        Collection<?> items = (Collection<?>) value;
-        out.setItemCount(items.size());
-        int i = 0;
-        for (Object item : items) {
-          out.startItem();
-          writeItem(item, i++, out);
+        try {
+          element.write(item, out);
+        } catch (RuntimeException | IOException e) {
+          throw DataException.wrap(e).within("[" + i + "]");
         }
+        i++;
       }
       out.writeArrayEnd();
-    }
-
-    private void writeItem(Object item, int index, Encoder out) throws IOException {
-      if (item == null && !elementNullable) {
-        throw new DataException(
-                "is null, but the elements are required. Remove the null, or declare the elements @Nullable or"
-                    + " Optional<...>")
-            .within("[" + index + "]");
-      }
-      try {
-        element.write(item, out);
-      } catch (RuntimeException | IOException e) {
-        throw DataException.wrap(e).within("[" + index + "]");
-      }
     }
 
     @Override
@@ -218,13 +208,6 @@ public final class Containers {
       return switch (kind) {
         case LIST -> (C) java.util.Collections.unmodifiableList(list);
         case SET -> (C) java.util.Collections.unmodifiableSet(new LinkedHashSet<>(list));
-        case ARRAY -> {
-          Object array = Array.newInstance(componentClass, list.size());
-          for (int i = 0; i < list.size(); i++) {
-            Array.set(array, i, list.get(i));
-          }
-          yield (C) array;
-        }
       };
     }
 
