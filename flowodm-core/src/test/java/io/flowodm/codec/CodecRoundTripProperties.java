@@ -150,7 +150,9 @@ class CodecRoundTripProperties {
       Map<CharSequence, Integer> labels,
       Map<CharSequence, List<String>> groups,
       @io.flowodm.schema.golden.other.Nullable String remark,
-      @io.flowodm.schema.golden.other.Nullable Line line) {}
+      @io.flowodm.schema.golden.other.Nullable Line line,
+      @io.flowodm.schema.golden.other.Nullable Long declaredBox,
+      @Nullable Integer annotatedBox) {}
 
   /** Type-use annotations inside type arguments and array types, as in the golden TypeArguments. */
   record TypeArgs(
@@ -499,7 +501,10 @@ class CodecRoundTripProperties {
             groups,
             Generators.text().injectNull(0.4),
             lines.injectNull(0.4))
-        .as(Extras::new);
+        .flatAs(
+            (status, maybe, history, withDefault, ls, gs, remark, line) ->
+                Combinators.combine(Arbitraries.longs().injectNull(0.4), Arbitraries.integers().injectNull(0.4))
+                    .as((l, i) -> new Extras(status, maybe, history, withDefault, ls, gs, remark, line, l, i)));
   }
 
   @Provide

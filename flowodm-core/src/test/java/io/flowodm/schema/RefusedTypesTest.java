@@ -545,4 +545,49 @@ class RefusedTypesTest {
         .hasMessageContaining("@Nullable on a map's key type has no effect: Avro map keys are strings and never null")
         .hasMessageContaining("Remove it from the key type");
   }
+
+  record NullablePrimitive(@io.flowodm.schema.golden.Nullable int count) {}
+
+  record NullablePrimitiveElements(@io.flowodm.schema.golden.Nullable long[] values) {}
+
+  record DeclaredNullablePrimitive(@io.flowodm.schema.golden.other.Nullable double score) {}
+
+  @Test
+  void nullableOnAPrimitiveIsRefused() {
+    refusing(NullablePrimitive.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for NullablePrimitive.count (int): @Nullable on the primitive int has no"
+                + " meaning, as a primitive cannot be null. Use its box for a nullable value (Integer for int,"
+                + " Integer[] for nullable elements), or remove @Nullable.");
+    refusing(NullablePrimitiveElements.class)
+        .hasMessageContaining("NullablePrimitiveElements.values[] (long in long[])")
+        .hasMessageContaining("@Nullable on the primitive long has no meaning");
+    refusing(DeclaredNullablePrimitive.class)
+        .hasMessageContaining("DeclaredNullablePrimitive.score (double)")
+        .hasMessageContaining("@Nullable on the primitive double has no meaning");
+  }
+
+  record AnnotatedBoxes(
+      @io.flowodm.schema.golden.Nullable Integer count,
+      @io.flowodm.schema.golden.other.Nullable Long total,
+      List<@io.flowodm.schema.golden.Nullable Integer> counts,
+      Optional<@io.flowodm.schema.golden.Nullable Integer> nested) {}
+
+  record AnnotatedBoxesOnly(
+      @io.flowodm.schema.golden.Nullable Integer count,
+      @io.flowodm.schema.golden.other.Nullable Long total,
+      List<@io.flowodm.schema.golden.Nullable Integer> counts) {}
+
+  @Test
+  void aBoxAnnotatedNullableIsOneNullableUnionAndAnOptionalOfOneIsRefused() {
+    Schema schema = AvroSchemas.builder().build().schema(AnnotatedBoxesOnly.class);
+
+    org.assertj.core.api.Assertions.assertThat(schema.getField("count").schema().toString()).isEqualTo("[\"null\",\"int\"]");
+    org.assertj.core.api.Assertions.assertThat(schema.getField("total").schema().toString()).isEqualTo("[\"null\",\"long\"]");
+    org.assertj.core.api.Assertions.assertThat(schema.getField("counts").schema().getElementType().toString())
+        .isEqualTo("[\"null\",\"int\"]");
+    refusing(AnnotatedBoxes.class)
+        .hasMessageContaining("AnnotatedBoxes.nested (java.util.Optional<java.lang.Integer>): Optional of a nullable type (java.lang.Integer)")
+        .hasMessageContaining("would be a union inside a union");
+  }
 }

@@ -75,8 +75,9 @@ public final class Containers {
     if (raw == List.class || raw == Collection.class || raw == Set.class) {
       Kind kind = raw == Set.class ? Kind.SET : Kind.LIST;
       AnnotatedType inner = TypeAnnotations.argument(annotated, 0);
+      Set<? extends Annotation> elementAnnotations = TypeAnnotations.inner(annotations, inner);
       TypeMapping<?> element =
-          Lookup.lookup(context, Nullables.unboxed(args[0]), inner, TypeAnnotations.inner(annotations, inner), "[]");
+          Lookup.lookup(context, Nullables.argument(args[0], elementAnnotations), inner, elementAnnotations, "[]");
       return new ArrayMapping<>(element, kind);
     }
     if (raw == Map.class) {
@@ -102,8 +103,9 @@ public final class Containers {
         }
       }
       AnnotatedType inner = TypeAnnotations.argument(annotated, 1);
+      Set<? extends Annotation> valueAnnotations = TypeAnnotations.inner(annotations, inner);
       TypeMapping<?> value =
-          Lookup.lookup(context, Nullables.unboxed(args[1]), inner, TypeAnnotations.inner(annotations, inner), "{}");
+          Lookup.lookup(context, Nullables.argument(args[1], valueAnnotations), inner, valueAnnotations, "{}");
       return new MapMapping<>(value);
     }
     if (raw instanceof Class<?> c && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))) {

@@ -49,11 +49,10 @@ public final class Nullables {
   public static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
     AnnotatedType annotated = Lookup.annotatedType(context);
     if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
-      Type inner = unboxed(p.getActualTypeArguments()[0]);
       AnnotatedType annotatedInner = TypeAnnotations.argument(annotated, 0);
-      TypeMapping<?> mapping =
-          Lookup.lookup(
-              context, inner, annotatedInner, TypeAnnotations.with(withoutNullable(annotations), annotatedInner), "");
+      Set<? extends Annotation> innerAnnotations = TypeAnnotations.with(withoutNullable(annotations), annotatedInner);
+      Type inner = argument(p.getActualTypeArguments()[0], innerAnnotations);
+      TypeMapping<?> mapping = Lookup.lookup(context, inner, annotatedInner, innerAnnotations, "");
       if (mapping.acceptsNull()) {
         throw context.fail(
             "Optional of a nullable type ("
@@ -93,9 +92,16 @@ public final class Nullables {
     Class<?> primitive = type instanceof Class<?> c ? BOXES.get(c) : null;
     if (primitive != null) {
       return new NullableMapping<>(
-          Lookup.lookup(context, primitive, annotated, annotations, ""), v -> v, v -> v, "nullable");
+          Lookup.lookup(context, primitive, annotated, withoutNullable(annotations), ""), v -> v, v -> v, "nullable");
     }
     if (annotations.stream().anyMatch(Nullables::isNullableMarker)) {
+      if (type instanceof Class<?> c && c.isPrimitive()) {
+        throw context.fail(
+            "@Nullable on the primitive "
+                + c.getName()
+                + " has no meaning, as a primitive cannot be null. Use its box for a nullable value (Integer for"
+                + " int, Integer[] for nullable elements), or remove @Nullable.");
+      }
       TypeMapping<?> mapping = Lookup.lookup(context, type, annotated, withoutNullable(annotations), "");
       if (mapping.acceptsNull()) {
         return mapping;
@@ -114,6 +120,14 @@ public final class Nullables {
   public static Type unboxed(Type type) {
     Class<?> primitive = type instanceof Class<?> c ? BOXES.get(c) : null;
     return primitive != null ? primitive : type;
+  }
+
+  /**
+   * The type a type argument is mapped as: its primitive ({@link #unboxed}), unless the argument is
+   * annotated {@code @Nullable} ({@code List<@Nullable Integer>}), which keeps the nullable box.
+   */
+  static Type argument(Type type, Set<? extends Annotation> annotations) {
+    return annotations.stream().anyMatch(Nullables::isNullableMarker) ? type : unboxed(type);
   }
 
   private static Set<? extends Annotation> withoutNullable(Set<? extends Annotation> annotations) {
