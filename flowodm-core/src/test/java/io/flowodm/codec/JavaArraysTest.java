@@ -48,7 +48,7 @@ class JavaArraysTest {
       int[][] grid,
       Optional<long[]> maybe) {}
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static Arrays full() {
     return new Arrays(
         new int[] {0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE},
@@ -67,7 +67,7 @@ class JavaArraysTest {
         Optional.of(new long[] {5, 6}));
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static Arrays empty() {
     return new Arrays(
         new int[0],
