@@ -2,6 +2,8 @@ package io.flowodm.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flowodm.examples.quickstart.OrderEvent;
+import io.flowodm.schema.AvroSchemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's Java snippets are copies of tagged regions of compiled example code; this test
- * fails when one drifts from its source, so the README never shows code that does not compile.
+ * The README's Java snippets are copies of tagged regions of compiled example code, and the schema
+ * it shows is the one the quickstart's record generates; this test fails when either drifts, so the
+ * README never shows code that does not compile or a schema FlowODM does not write.
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -37,6 +40,22 @@ class ReadmeSnippetsTest {
     for (String region : regions) {
       assertThat(readme).as("README.md should contain this region verbatim").contains(region);
     }
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // Schema.toString(true) is what the README's snippet prints
+  void theReadmesSchemaIsWhatAvroSchemasGivesForTheQuickstartRecord() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    Matcher block =
+        Pattern.compile("`AvroSchemas\\.of\\(OrderEvent\\.class\\)` gives this schema.*?```json\\R(.*?)\\R```", Pattern.DOTALL)
+            .matcher(readme);
+    assertThat(block.find()).as("README.md shows the schema of OrderEvent in a json block").isTrue();
+
+    String generated = AvroSchemas.of(OrderEvent.class).toString(true);
+
+    assertThat(block.group(1).lines().toList())
+        .as("the JSON block of README.md, against AvroSchemas.of(OrderEvent.class).toString(true)")
+        .isEqualTo(generated.lines().toList());
   }
 
   private static String dedent(String block) {

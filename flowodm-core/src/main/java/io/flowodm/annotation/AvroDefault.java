@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * <p>On an enum type it names the enum's default symbol ({@code @AvroDefault("UNKNOWN")}), which a
  * reader uses for symbols it does not know.
  *
- * <p>A default that does not match its schema is refused when the schema is generated.
+ * <p>A default that does not match its schema is refused when the schema is generated, and so is
+ * {@code @AvroDefault} on a record or sealed interface, which Avro gives no default.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

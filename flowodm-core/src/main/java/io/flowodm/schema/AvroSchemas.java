@@ -53,8 +53,9 @@ public final class AvroSchemas {
   /**
    * The schema of a record class.
    *
-   * @throws SchemaGenerationException when the class is not a record or a component cannot be
-   *     mapped; the message names {@code Record.component}, its Java type and the fix
+   * @throws SchemaGenerationException when the class is not a record, a component cannot be
+   *     mapped (the message names {@code Record.component}, its Java type and the fix), or one of
+   *     your mappers claims the record class itself: the root must be mapped as a record
    */
   public Schema schema(Class<?> type) {
     return mapping(type).schema();
@@ -89,8 +90,21 @@ public final class AvroSchemas {
         return again;
       }
       Lookup lookup = new Lookup(mappers, named, owners);
+      TypeMapping<?> root = lookup.root(type);
+      if (!(root instanceof RecordMapping<?> record) || record.type() != type) {
+        throw new SchemaGenerationException(
+            "Cannot generate an Avro schema for "
+                + type.getName()
+                + ": a TypeMapper of this AvroSchemas maps the record itself (to "
+                + root
+                + "), but the root of a schema must be a record mapped by FlowODM's record mapper, with a name and"
+                + " fields. Use "
+                + type.getSimpleName()
+                + " as a component of other records with this AvroSchemas, or generate its own schema with an"
+                + " AvroSchemas without that mapper.");
+      }
       @SuppressWarnings("unchecked")
-      RecordMapping<T> mapping = (RecordMapping<T>) lookup.root(type);
+      RecordMapping<T> mapping = (RecordMapping<T>) record;
       lookup.publish();
       roots.put(type, mapping);
       return mapping;

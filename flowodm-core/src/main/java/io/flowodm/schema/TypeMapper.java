@@ -19,7 +19,9 @@ public interface TypeMapper {
    * Returns the mapping for {@code type}, or null when this mapper does not handle it.
    *
    * @param type the Java type, possibly parameterized ({@code List<String>})
-   * @param annotations the annotations on the component (and on the type use) being mapped
+   * @param annotations the annotations on the component being mapped and on its type use; for a
+   *     type inside another (a list element, a map value, an Optional's value) the type-use
+   *     annotations written on it, plus {@code @Decimal} and {@code @Timestamp} of the container
    * @param context looks up mappings of nested types and reports errors with their path
    */
   TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context);

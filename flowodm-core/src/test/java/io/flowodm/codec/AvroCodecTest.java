@@ -52,7 +52,7 @@ class AvroCodecTest {
         .hasMessageContaining("1 bytes are left after the record");
     assertThatThrownBy(() -> codec.decode(framed, 5, body.length - 1, codec.schema()))
         .isInstanceOf(DeserializationException.class)
-        .hasMessageContaining("at Message.note, a string at byte 9 claims 2 bytes but only 1 remain");
+        .hasMessageContaining("at Message.note, data ends early: a string at byte 9 claims 2 bytes but only 1 remain");
   }
 
   @Test

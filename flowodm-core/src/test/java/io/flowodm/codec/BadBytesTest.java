@@ -118,23 +118,49 @@ class BadBytesTest {
         .hasMessageStartingWith("Cannot decode " + type.getName() + " from " + bytes.length + " bytes");
   }
 
-  @Test
-  void everyTruncationOfAValidEncodingIsADeserializationException() {
-    AvroCodec<Order> codec = AvroCodec.of(Order.class);
-    byte[] bytes = codec.encode(anOrder());
-
-    for (int length = 0; length < bytes.length; length++) {
-      byte[] truncated = Arrays.copyOf(bytes, length);
-      assertThat(catchThrowable(() -> codec.decode(truncated)))
-          .as("decoding the first %d of %d bytes", length, bytes.length)
-          .isInstanceOf(DeserializationException.class);
+  /** The byte offset where each top-level field of {@code value} ends, as Avro's own writer lays them out. */
+  static int[] fieldEnds(Object value, org.apache.avro.Schema schema) {
+    org.apache.avro.generic.GenericRecord generic = (org.apache.avro.generic.GenericRecord) AvroOracle.toGeneric(value, schema);
+    int[] ends = new int[schema.getFields().size()];
+    int end = 0;
+    for (org.apache.avro.Schema.Field f : schema.getFields()) {
+      end += AvroOracle.write(generic.get(f.pos()), f.schema()).length;
+      ends[f.pos()] = end;
     }
-    assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, 10)))
-        .hasMessageContaining("data ends early");
+    return ends;
   }
 
   @Test
-  void everyTruncationIsADeserializationExceptionAlsoWhenSkippingRemovedFields() {
+  void everyTruncationOfAValidEncodingNamesTheFieldThatEndsEarly() {
+    AvroCodec<Order> codec = AvroCodec.of(Order.class);
+    byte[] bytes = codec.encode(anOrder());
+    List<org.apache.avro.Schema.Field> fields = codec.schema().getFields();
+    int[] ends = fieldEnds(anOrder(), codec.schema());
+    assertThat(ends[ends.length - 1]).isEqualTo(bytes.length);
+
+    int field = 0;
+    for (int length = 0; length < bytes.length; length++) {
+      while (ends[field] <= length) {
+        field++;
+      }
+      byte[] truncated = Arrays.copyOf(bytes, length);
+      String name = fields.get(field).name();
+      assertThat(catchThrowable(() -> codec.decode(truncated)))
+          .as("decoding the first %d of %d bytes, which end inside %s", length, bytes.length, name)
+          .isInstanceOf(DeserializationException.class)
+          .hasMessageStartingWith("Cannot decode " + Order.class.getName() + " from " + length + " bytes: at Order." + name)
+          .hasMessageMatching("(?s).* at Order\\." + name + "([.\\[{<][^,]*)?, data ends early: .*")
+          .hasMessageEndingWith(": the data is cut short or corrupt, or was written with another schema");
+    }
+    assertThatThrownBy(() -> codec.decode(Arrays.copyOf(bytes, 10)))
+        .hasMessage(
+            "Cannot decode io.flowodm.codec.BadBytesTest$Order from 10 bytes: at Order.at, data ends early: a long"
+                + " at byte 8 runs past the end of the 10 bytes: the data is cut short or corrupt, or was written"
+                + " with another schema");
+  }
+
+  @Test
+  void everyTruncationEndsEarlyAlsoWhenSkippingRemovedFields() {
     AvroCodec<Order> writer = AvroCodec.of(Order.class);
     AvroCodec<Slim> reader = AvroCodec.of(Slim.class);
     byte[] bytes = writer.encode(anOrder());
@@ -144,7 +170,9 @@ class BadBytesTest {
       byte[] truncated = Arrays.copyOf(bytes, length);
       assertThat(catchThrowable(() -> reader.decode(truncated, writer.schema())))
           .as("skipping through the first %d of %d bytes", length, bytes.length)
-          .isInstanceOf(DeserializationException.class);
+          .isInstanceOf(DeserializationException.class)
+          .hasMessageContaining(" data ends early: ")
+          .hasMessageEndingWith(": the data is cut short or corrupt, or was written with another schema");
     }
   }
 
@@ -158,13 +186,13 @@ class BadBytesTest {
 
     decoding(Named.class, twoGigabytes)
         .hasMessageContaining("at Named.name")
-        .hasMessageContaining("a string at byte 0 claims 2147483647 bytes but only 15 remain")
-        .hasMessageContaining("the data is corrupt or was written with another schema");
+        .hasMessageContaining("data ends early: a string at byte 0 claims 2147483647 bytes but only 15 remain")
+        .hasMessageEndingWith("the data is cut short or corrupt, or was written with another schema");
     decoding(Blob.class, twoGigabytes).hasMessageContaining("bytes at byte 0 claims 2147483647 bytes but only 15 remain");
     decoding(Named.class, padded(avro(out -> out.writeLong(Long.MAX_VALUE)), 20))
         .hasMessageContaining("claims 9223372036854775807 bytes");
     decoding(Named.class, padded(avro(out -> out.writeLong(-5)), 8))
-        .hasMessageContaining("negative length -5 for a string at byte 0");
+        .hasMessageContaining("negative length -5 for a string at byte 0: the data is corrupt or was written with another schema");
   }
 
   @Test
@@ -194,9 +222,11 @@ class BadBytesTest {
   void anArrayOrMapCountClaimingBillionsOfItemsIsRefusedBeforeAllocating() {
     decoding(Numbers.class, padded(avro(out -> out.writeLong(3_000_000_000L)), 20))
         .hasMessageContaining("at Numbers.values")
-        .hasMessageContaining("an array claims 3000000000 items, more than any array can hold");
+        .hasMessageContaining(
+            "an array claims 3000000000 items, more than any array can hold: the data is corrupt or was written with"
+                + " another schema");
     decoding(Numbers.class, padded(avro(out -> out.writeLong(2_000_000_000L)), 20))
-        .hasMessageContaining("an array claims 2000000000 items at byte 5 but only 15 bytes remain");
+        .hasMessageContaining("data ends early: an array claims 2000000000 items at byte 5 but only 15 bytes remain: the data is cut short");
     decoding(Numbers.class, padded(avro(out -> {
           out.writeLong(-2_000_000_000L);
           out.writeLong(10);
@@ -209,7 +239,7 @@ class BadBytesTest {
 
   @Test
   void arraysOfEmptyRecordsCannotClaimMillionsOfItemsFromAFewBytes() {
-    // Each inner list claims 2^20 empty records in 4 bytes; 60 of them would be 60 million objects.
+    // Each inner list claims 2^20 empty records in 5 bytes; 60 of them would be 60 million objects.
     byte[] bytes =
         avro(out -> {
           out.writeLong(60);
@@ -220,8 +250,64 @@ class BadBytesTest {
           out.writeLong(0);
         });
 
-    decoding(Marks.class, bytes).hasMessageContaining("items");
+    decoding(Marks.class, bytes)
+        .hasMessage(
+            "Cannot decode io.flowodm.codec.BadBytesTest$Marks from 302 bytes: at Marks.marks[0], an array claims"
+                + " 1048576 items of no bytes each at byte 5, more than the 1326 such items a message of 302 bytes"
+                + " may hold in all (1024 plus one per byte): the data is corrupt or was written with another schema");
   }
+
+  record Padded(String pad, List<Nothing> marks) {}
+
+  static byte[] paddedMarks(int padding, int... blocks) {
+    return avro(out -> {
+      out.writeString("x".repeat(padding));
+      for (int block : blocks) {
+        out.writeLong(block);
+      }
+      out.writeLong(0);
+    });
+  }
+
+  @Test
+  void emptyItemsAreBoundedByTheMessageSizeAcrossBlocksAndLists() {
+    AvroCodec<Padded> codec = AvroCodec.of(Padded.class);
+
+    assertThat(codec.decode(paddedMarks(0, 1000)).marks()).hasSize(1000);
+    assertThat(codec.decode(paddedMarks(5000, 3000, 3000)).marks()).hasSize(6000);
+    decoding(Padded.class, paddedMarks(0, 1000, 30))
+        .hasMessageContaining("at Padded.marks, an array claims 30 items of no bytes each at byte 4, more than the 1029")
+        .hasMessageContaining("(1024 plus one per byte)");
+    decoding(Padded.class, paddedMarks(5000, 3000, 3100))
+        .hasMessageContaining("at Padded.marks, an array claims 3100 items of no bytes each")
+        .hasMessageContaining("more than the 6031 such items a message of 5007 bytes may hold");
+
+    byte[] spread =
+        avro(out -> {
+          out.writeLong(3);
+          for (int i = 0; i < 3; i++) {
+            out.writeLong(600);
+            out.writeLong(0);
+          }
+          out.writeLong(0);
+        });
+    decoding(Marks.class, spread).hasMessageContaining("at Marks.marks[1], an array claims 600 items of no bytes each");
+  }
+
+  @Test
+  void emptyItemsOfASkippedFieldCountToo() {
+    AvroCodec<Padded> writer = AvroCodec.of(Padded.class);
+    AvroCodec<OnlyPad> reader = AvroCodec.of(OnlyPad.class);
+
+    assertThat(reader.decode(paddedMarks(3, 1000), writer.schema())).isEqualTo(new OnlyPad("xxx"));
+    assertThatThrownBy(() -> reader.decode(paddedMarks(3, 1000, 1000), writer.schema()))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining("an array claims 1000 items of no bytes each at byte 8, more than the 1033 such items");
+  }
+
+  @AvroName("Padded")
+  @Namespace("io.flowodm.codec")
+  record OnlyPad(String pad) {}
 
   record Note(Optional<String> text) {}
 
@@ -231,7 +317,7 @@ class BadBytesTest {
   void anOutOfRangeUnionIndexIsRefused() {
     decoding(Note.class, new byte[] {4, 0})
         .hasMessageContaining("at Note.text")
-        .hasMessageContaining("union index 2 is out of range 0..1 of [null, string]");
+        .hasMessageContaining("union index 2 is out of range 0..1 of [null, string]: the data is corrupt or was written with another schema");
     decoding(Note.class, new byte[] {1}).hasMessageContaining("union index -1 is out of range 0..1");
     decoding(Drawing.class, new byte[] {6})
         .hasMessageContaining("at Drawing.shape")
@@ -251,13 +337,109 @@ class BadBytesTest {
         .hasMessageContaining("union index 3 is out of range 0..2");
   }
 
+  static final class Writers {
+    @AvroName("Level")
+    @Namespace("test.bad")
+    enum Level {
+      LOW,
+      HIGH
+    }
+
+    @AvroName("Reading")
+    @Namespace("test.bad")
+    record Reading(Optional<String> text, Shape shape, Optional<Shape> maybe, Level level, Optional<String> removed) {}
+  }
+
+  static final class Readers {
+    @AvroName("Level")
+    @Namespace("test.bad")
+    enum Level {
+      LOW,
+      MEDIUM,
+      HIGH
+    }
+
+    @AvroName("Reading")
+    @Namespace("test.bad")
+    record Reading(String text, Shape shape, Optional<Shape> maybe, Level level) {}
+  }
+
+  /** A Writers.Reading as Avro writes it, with {@code bad} written in place of field {@code field}. */
+  static byte[] reading(int field, AvroWriter bad) {
+    return avro(out -> {
+      AvroWriter[] fields = {
+        o -> {
+          o.writeIndex(1);
+          o.writeString("hi");
+        },
+        o -> {
+          o.writeIndex(0);
+          o.writeDouble(1.5);
+        },
+        o -> o.writeIndex(0),
+        o -> o.writeEnum(1),
+        o -> o.writeIndex(0)
+      };
+      for (int i = 0; i < fields.length; i++) {
+        (i == field ? bad : fields[i]).write(out);
+      }
+    });
+  }
+
+  static AbstractThrowableAssert<?, ? extends Throwable> resolving(byte[] bytes) {
+    org.apache.avro.Schema writer = AvroCodec.of(Writers.Reading.class).schema();
+    return assertThatThrownBy(() -> AvroCodec.of(Readers.Reading.class).decode(bytes, writer))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageStartingWith(
+            "Cannot decode io.flowodm.codec.BadBytesTest$Readers$Reading from "
+                + bytes.length
+                + " bytes written with the schema record test.bad.Reading: at Reading.")
+        .hasMessageEndingWith(": the data is corrupt or was written with another schema");
+  }
+
+  @Test
+  void outOfRangeIndexesAreRefusedAlsoWhenReadingWithTheWritersSchema() {
+    org.apache.avro.Schema writer = AvroCodec.of(Writers.Reading.class).schema();
+    assertThat(AvroCodec.of(Readers.Reading.class).decode(reading(-1, null), writer))
+        .isEqualTo(new Readers.Reading("hi", new Circle(1.5), Optional.empty(), Readers.Level.HIGH));
+
+    resolving(reading(0, out -> out.writeIndex(2)))
+        .hasMessageContaining("at Reading.text, union index 2 is out of range 0..1 of the writer's [null, string]: ");
+    resolving(reading(1, out -> out.writeIndex(-1)))
+        .hasMessageContaining(
+            "at Reading.shape, union index -1 is out of range 0..1 of the writer's [record io.flowodm.codec.Circle,"
+                + " record io.flowodm.codec.Square]: ");
+    resolving(reading(2, out -> out.writeIndex(3)))
+        .hasMessageContaining(
+            "at Reading.maybe, union index 3 is out of range 0..2 of the writer's [null, record"
+                + " io.flowodm.codec.Circle, record io.flowodm.codec.Square]: ");
+    resolving(reading(3, out -> out.writeEnum(2)))
+        .hasMessageContaining("at Reading.level, enum index 2 is out of range 0..1 of the writer's test.bad.Level: ");
+    resolving(reading(3, out -> out.writeEnum(-1)))
+        .hasMessageContaining("at Reading.level, enum index -1 is out of range 0..1 of the writer's test.bad.Level: ");
+  }
+
+  @Test
+  void anOutOfRangeIndexInARemovedFieldIsRefusedWhileSkippingIt() {
+    org.apache.avro.Schema writer = AvroCodec.of(Writers.Reading.class).schema();
+    byte[] bytes = reading(4, out -> out.writeIndex(5));
+
+    assertThatThrownBy(() -> AvroCodec.of(Readers.Reading.class).decode(bytes, writer))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageEndingWith(
+            "bytes written with the schema record test.bad.Reading: at Reading, union index 5 is out of range 0..1 of"
+                + " the writer's [null, string]: the data is corrupt or was written with another schema");
+  }
+
   record Painted(Color color) {}
 
   @Test
   void anOutOfRangeEnumOrdinalIsRefused() {
     decoding(Painted.class, new byte[] {6})
         .hasMessageContaining("at Painted.color")
-        .hasMessageContaining("enum index 3 is out of range 0..2 of io.flowodm.codec.Color");
+        .hasMessageContaining(
+            "enum index 3 is out of range 0..2 of io.flowodm.codec.Color: the data is corrupt or was written with"
+                + " another schema");
     decoding(Painted.class, new byte[] {1}).hasMessageContaining("enum index -1 is out of range");
   }
 
@@ -272,11 +454,13 @@ class BadBytesTest {
 
     decoding(Count.class, Arrays.copyOf(ff, 6))
         .hasMessageContaining("at Count.value")
-        .hasMessageContaining("malformed int at byte 0: varint longer than 5 bytes");
+        .hasMessageContaining(
+            "malformed int at byte 0: varint longer than 5 bytes: the data is corrupt or was written with another schema");
     decoding(Total.class, ff)
         .hasMessageContaining("at Total.value")
-        .hasMessageContaining("malformed long at byte 0: varint longer than 10 bytes");
-    decoding(Total.class, Arrays.copyOf(ff, 4)).hasMessageContaining("data ends early: a long");
+        .hasMessageContaining("malformed long at byte 0: varint longer than 10 bytes: the data is corrupt");
+    decoding(Total.class, Arrays.copyOf(ff, 4))
+        .hasMessageContaining("data ends early: a long at byte 0 runs past the end of the 4 bytes: the data is cut short");
   }
 
   @Test
@@ -294,7 +478,7 @@ class BadBytesTest {
   void aBooleanByteOtherThanZeroOrOneIsRefused() {
     decoding(Flag.class, new byte[] {2})
         .hasMessageContaining("at Flag.on")
-        .hasMessageContaining("invalid boolean byte 2 at byte 0");
+        .hasMessageContaining("invalid boolean byte 2 at byte 0: the data is corrupt or was written with another schema");
     decoding(Flag.class, new byte[] {(byte) 0xFF}).hasMessageContaining("invalid boolean byte 255");
   }
 

@@ -85,7 +85,7 @@ class EncodeErrorsTest {
     withNull.add(null);
     encoding(order("o", ADA, withNull, Map.of(), new String[0]))
         .hasMessageContaining("Order.lines[1] is null, but the elements are required")
-        .hasMessageContaining("declare the elements Optional<...>");
+        .hasMessageContaining("Remove the null, or declare the elements @Nullable or Optional<...>");
     encoding(order("o", ADA, LINES, Map.of(), new String[] {"x", "y", null}))
         .hasMessageContaining("Order.tags[2] is null, but the elements are required");
   }
@@ -95,7 +95,8 @@ class EncodeErrorsTest {
     Map<String, Integer> values = new HashMap<>();
     values.put("gift", null);
     encoding(order("o", ADA, LINES, values, new String[0]))
-        .hasMessageContaining("Order.attributes{gift} is null, but the values are required");
+        .hasMessageContaining("Order.attributes{gift} is null, but the values are required")
+        .hasMessageContaining("Remove the entry, or declare the values @Nullable or Optional<...>");
 
     Map<String, Integer> keys = new HashMap<>();
     keys.put(null, 1);

@@ -32,6 +32,55 @@ final class Generators {
         net.jqwik.api.Tuple.of(1, Arbitraries.of("", "\u0000", "é", "日本語のテキスト", "😀🇪🇺", "a".repeat(63), "ü".repeat(64))));
   }
 
+  /**
+   * Text drawing code points from every Unicode plane (0 to 16, with the noncharacters at their
+   * ends), mixed with ASCII so both of the encoder's paths run.
+   */
+  static Arbitrary<String> allPlanes() {
+    Arbitrary<Integer> plane = Arbitraries.integers().between(0, 16);
+    Arbitrary<Integer> inPlane =
+        plane.flatMap(p -> Arbitraries.integers().between(p << 16, (p << 16) | 0xFFFF))
+            .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE);
+    Arbitrary<Integer> edges = Arbitraries.of(0, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF, 0xFEFF);
+    Arbitrary<Integer> ascii = Arbitraries.integers().between(0x20, 0x7E);
+    return Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(4, inPlane), net.jqwik.api.Tuple.of(1, edges), net.jqwik.api.Tuple.of(2, ascii))
+        .list()
+        .ofMaxSize(80)
+        .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
+  }
+
+  /**
+   * Strings that are not valid Unicode: a high or low surrogate without its other half, a pair in
+   * the wrong order, a high surrogate at the very end, among ASCII and other text.
+   */
+  static Arbitrary<String> unpairedSurrogates() {
+    Arbitrary<String> lone =
+        Arbitraries.oneOf(
+            Arbitraries.chars().range(Character.MIN_HIGH_SURROGATE, Character.MAX_HIGH_SURROGATE).map(String::valueOf),
+            Arbitraries.chars().range(Character.MIN_LOW_SURROGATE, Character.MAX_LOW_SURROGATE).map(String::valueOf),
+            Arbitraries.of("\uDC00\uD800", "\uDFFF\uDBFF"));
+    Arbitrary<String> valid = Arbitraries.oneOf(text(), allPlanes());
+    return Combinators.combine(valid, lone, valid, lone.injectNull(0.5))
+        .as((a, bad, b, end) -> a + bad + b + (end == null ? "" : end))
+        .filter(s -> !isValidUtf16(s));
+  }
+
+  static boolean isValidUtf16(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Every float bit pattern (NaNs with payloads included) and the special values. */
   static Arbitrary<Float> floats() {
     return Arbitraries.oneOf(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowodm.DeserializationException;
+import io.flowodm.annotation.Aliases;
 import io.flowodm.annotation.AvroDefault;
 import io.flowodm.annotation.AvroName;
 import io.flowodm.annotation.Decimal;
@@ -92,6 +93,84 @@ class TypeEvolutionTest {
         .hasMessageContaining("the writer's symbol REFUNDED is not a constant of")
         .hasMessageContaining("which has no default")
         .hasMessageContaining("@AvroDefault on the enum");
+  }
+
+  static final class RenamedEnums {
+    @AvroName("Stage")
+    @Namespace("test.evolution")
+    enum Before {
+      NEW,
+      PAID
+    }
+
+    @AvroName("State")
+    @Namespace("test.evolution")
+    @Aliases("Stage")
+    enum After {
+      NEW,
+      PAID,
+      SHIPPED
+    }
+
+    @AvroName("State")
+    @Namespace("test.evolution")
+    enum AfterWithoutAlias {
+      NEW,
+      PAID
+    }
+
+    @AvroName("Shipment")
+    @Namespace("test.evolution")
+    record V1(Before state, List<Before> history, Optional<Before> next) {}
+
+    @AvroName("Shipment")
+    @Namespace("test.evolution")
+    record V2(After state, List<After> history, Optional<After> next) {}
+
+    @AvroName("Shipment")
+    @Namespace("test.evolution")
+    record V2WithoutAlias(AfterWithoutAlias state) {}
+  }
+
+  @Test
+  void anEnumRenamedWithItsOldNameInAliasesReadsOldData() {
+    RenamedEnums.V1 old =
+        new RenamedEnums.V1(
+            RenamedEnums.Before.PAID, List.of(RenamedEnums.Before.NEW, RenamedEnums.Before.PAID), Optional.of(RenamedEnums.Before.NEW));
+
+    RenamedEnums.V2 read = evolve(old, RenamedEnums.V2.class);
+
+    assertThat(read)
+        .isEqualTo(
+            new RenamedEnums.V2(
+                RenamedEnums.After.PAID,
+                List.of(RenamedEnums.After.NEW, RenamedEnums.After.PAID),
+                Optional.of(RenamedEnums.After.NEW)));
+    assertAvroReadsTheSame(old, read);
+  }
+
+  @Test
+  void anEnumRenamedWithoutAnAliasIsRefusedWithTheAliasToAdd() {
+    RenamedEnums.V1 old = new RenamedEnums.V1(RenamedEnums.Before.PAID, List.of(), Optional.empty());
+
+    assertThatThrownBy(() -> evolve(old, RenamedEnums.V2WithoutAlias.class))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessage(
+            "Cannot read data written with the schema record test.evolution.Shipment as"
+                + " io.flowodm.codec.TypeEvolutionTest$RenamedEnums$V2WithoutAlias: V2WithoutAlias.state data written"
+                + " as enum test.evolution.Stage cannot be read as enum test.evolution.State. If the enum was renamed,"
+                + " add @Aliases(\"test.evolution.Stage\") to AfterWithoutAlias.");
+  }
+
+  @Test
+  void newDataOfARenamedEnumIsRefusedByTheOldReaderWithTheAliasToAdd() {
+    RenamedEnums.V2 newer = new RenamedEnums.V2(RenamedEnums.After.PAID, List.of(), Optional.empty());
+
+    assertThatThrownBy(() -> evolve(newer, RenamedEnums.V1.class))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining(
+            "V1.state data written as enum test.evolution.State cannot be read as enum test.evolution.Stage. If the"
+                + " enum was renamed, add @Aliases(\"test.evolution.State\") to Before.");
   }
 
   // ---- logical types
@@ -324,7 +403,8 @@ class TypeEvolutionTest {
     assertThatThrownBy(() -> evolve(unknown, Shapes1.Drawing.class))
         .isInstanceOf(DeserializationException.class)
         .hasMessageContaining("at Drawing.all[0]")
-        .hasMessageContaining("data written as record test.evolution.Triangle matches no branch");
+        .hasMessageContaining("data written as record test.evolution.Triangle matches no branch")
+        .hasMessageContaining("if it is new, permit it in the sealed Shape");
   }
 
   static final class Shapes3 {
@@ -350,4 +430,73 @@ class TypeEvolutionTest {
   @AvroName("Drawing")
   @Namespace("test.evolution")
   record OnlyMain(Shapes1.Shape main) {}
+
+  static final class RenamedBranches {
+    sealed interface Shape permits Circle, Square {}
+
+    @Namespace("test.evolution")
+    record Circle(double radius) implements Shape {}
+
+    @Namespace("test.evolution")
+    record Square(double side) implements Shape {}
+
+    sealed interface Renamed permits Round, Box {}
+
+    @AvroName("Round")
+    @Namespace("test.evolution")
+    @Aliases("Circle")
+    record Round(double radius) implements Renamed {}
+
+    @AvroName("Square")
+    @Namespace("test.evolution")
+    record Box(double side) implements Renamed {}
+
+    @AvroName("Drawing")
+    @Namespace("test.evolution")
+    record V1(Shape main, Optional<Shape> extra, List<Shape> all) {}
+
+    @AvroName("Drawing")
+    @Namespace("test.evolution")
+    record V2(Renamed main, Optional<Renamed> extra, List<Renamed> all) {}
+  }
+
+  @Test
+  void aSealedUnionBranchRenamedWithItsOldNameInAliasesReadsOldData() {
+    RenamedBranches.V1 old =
+        new RenamedBranches.V1(
+            new RenamedBranches.Circle(1),
+            Optional.of(new RenamedBranches.Square(2)),
+            List.of(new RenamedBranches.Square(3), new RenamedBranches.Circle(4)));
+
+    RenamedBranches.V2 read = evolve(old, RenamedBranches.V2.class);
+
+    assertThat(read)
+        .isEqualTo(
+            new RenamedBranches.V2(
+                new RenamedBranches.Round(1),
+                Optional.of(new RenamedBranches.Box(2)),
+                List.of(new RenamedBranches.Box(3), new RenamedBranches.Round(4))));
+    assertAvroReadsTheSame(old, read);
+  }
+
+  @Test
+  void newDataInARenamedBranchIsAClearErrorForTheOldUnionAndOtherBranchesStillRead() {
+    RenamedBranches.V2 square =
+        new RenamedBranches.V2(new RenamedBranches.Box(1), Optional.empty(), List.of(new RenamedBranches.Box(2)));
+    RenamedBranches.V2 round =
+        new RenamedBranches.V2(new RenamedBranches.Box(1), Optional.of(new RenamedBranches.Round(2)), List.of());
+
+    RenamedBranches.V1 read = evolve(square, RenamedBranches.V1.class);
+
+    assertThat(read)
+        .isEqualTo(
+            new RenamedBranches.V1(new RenamedBranches.Square(1), Optional.empty(), List.of(new RenamedBranches.Square(2))));
+    assertAvroReadsTheSame(square, read);
+    assertThatThrownBy(() -> evolve(round, RenamedBranches.V1.class))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessageContaining(
+            "at V1.extra, data written as record test.evolution.Round matches no branch of [record"
+                + " test.evolution.Circle, record test.evolution.Square]. If a record was renamed, add"
+                + " @Aliases(\"test.evolution.Round\") to the record it was; if it is new, permit it in the sealed Shape.");
+  }
 }

@@ -8,6 +8,7 @@ import io.flowodm.SchemaGenerationException;
 import io.flowodm.annotation.AvroName;
 import io.flowodm.annotation.Key;
 import io.flowodm.annotation.Topic;
+import io.flowodm.registry.SubjectNameStrategy;
 import io.flowodm.schema.AvroSchemas;
 import java.util.Optional;
 import java.util.UUID;
@@ -144,5 +145,70 @@ class ModelTest {
 
     assertThat(model).isNotSameAs(Model.of(Order.class));
     assertThat(model.schema()).isEqualTo(schemas.schema(Order.class));
+  }
+
+  @Topic("amounts")
+  record Amount(long cents, String currency) {}
+
+  @Test
+  void aRecordThatAUserMapperMapsItselfIsRefusedAsAModel() {
+    AvroSchemas schemas =
+        AvroSchemas.builder()
+            .add(
+                Amount.class,
+                io.flowodm.schema.TypeMapping.converting(
+                    io.flowodm.schema.AvroSchemas.standard().mapping(Event.class),
+                    (Amount a) -> new Event(a.cents() + " " + a.currency()),
+                    e -> new Amount(Long.parseLong(e.text().split(" ")[0]), e.text().split(" ")[1])))
+            .build();
+
+    assertThatThrownBy(() -> Model.of(Amount.class, schemas))
+        .isInstanceOf(SchemaGenerationException.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for io.flowodm.model.ModelTest$Amount: a TypeMapper of this AvroSchemas"
+                + " maps the record itself")
+        .hasMessageContaining("the root of a schema must be a record mapped by FlowODM's record mapper");
+  }
+
+  @Topic(value = "payments.v2", subject = "payments-legacy-value")
+  @AvroName("Paid")
+  @io.flowodm.annotation.Namespace("com.acme.billing")
+  record Paid(@Key String id, long cents) {}
+
+  @Topic("payments.v2")
+  @AvroName("Paid")
+  @io.flowodm.annotation.Namespace("com.acme.billing")
+  record PaidByStrategy(@Key String id, long cents) {}
+
+  @Test
+  void theSubjectIsNamedByTheStrategyFromTheTopicAndTheSchemasFullName() {
+    Model<Order> orders = Model.of(Order.class);
+    Model<PaidByStrategy> paid = Model.of(PaidByStrategy.class);
+
+    assertThat(orders.subject(SubjectNameStrategy.TOPIC)).isEqualTo("orders-value");
+    assertThat(orders.subject(SubjectNameStrategy.RECORD)).isEqualTo("io.flowodm.model.Order");
+    assertThat(orders.subject(SubjectNameStrategy.TOPIC_RECORD)).isEqualTo("orders-io.flowodm.model.Order");
+    assertThat(paid.subject(SubjectNameStrategy.TOPIC)).isEqualTo("payments.v2-value");
+    assertThat(paid.subject(SubjectNameStrategy.RECORD)).isEqualTo("com.acme.billing.Paid");
+    assertThat(paid.subject(SubjectNameStrategy.TOPIC_RECORD)).isEqualTo("payments.v2-com.acme.billing.Paid");
+  }
+
+  @Test
+  void aStrategysSuffixIsAppendedToTheSubject() {
+    Model<PaidByStrategy> paid = Model.of(PaidByStrategy.class);
+
+    assertThat(paid.subject(SubjectNameStrategy.TOPIC.withSuffix("-v2"))).isEqualTo("payments.v2-value-v2");
+    assertThat(paid.subject(SubjectNameStrategy.RECORD.withSuffix(".test"))).isEqualTo("com.acme.billing.Paid.test");
+    assertThat(paid.subject(SubjectNameStrategy.TOPIC_RECORD.withSuffix("-x")))
+        .isEqualTo("payments.v2-com.acme.billing.Paid-x");
+  }
+
+  @Test
+  void aSubjectSetOnTopicWinsOverEveryStrategyAndSuffix() {
+    Model<Paid> paid = Model.of(Paid.class);
+
+    assertThat(paid.subject(SubjectNameStrategy.TOPIC)).isEqualTo("payments-legacy-value");
+    assertThat(paid.subject(SubjectNameStrategy.RECORD)).isEqualTo("payments-legacy-value");
+    assertThat(paid.subject(SubjectNameStrategy.TOPIC_RECORD.withSuffix("-v2"))).isEqualTo("payments-legacy-value");
   }
 }

@@ -230,4 +230,62 @@ class CustomMapperTest {
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("Holder.money the conversion of 10.00 EUR returned null");
   }
+
+  /** A record that a service keeps as text, mapped by a user mapper wherever it is nested. */
+  record Amount(BigDecimal value, String currency) {
+    static Amount parse(String text) {
+      String[] parts = text.split(" ");
+      return new Amount(new BigDecimal(parts[0]), parts[1]);
+    }
+
+    String text() {
+      return value.toPlainString() + " " + currency;
+    }
+  }
+
+  static final TypeMapper AMOUNT_AS_TEXT =
+      (type, annotations, context) ->
+          type == Amount.class ? TypeMapping.converting(context.lookup(String.class), Amount::text, Amount::parse) : null;
+
+  record Cart(String id, Amount total) {}
+
+  @Test
+  void aRecordClaimedByAUserMapperIsMappedByItWhereNested() {
+    AvroSchemas schemas = AvroSchemas.builder().add(AMOUNT_AS_TEXT).build();
+    AvroCodec<Cart> codec = AvroCodec.of(Cart.class, schemas);
+    Cart cart = new Cart("c-1", new Amount(new BigDecimal("12.50"), "EUR"));
+
+    assertThat(codec.schema().getField("total").schema().getType()).isEqualTo(Schema.Type.STRING);
+    assertThat(codec.decode(codec.encode(cart))).isEqualTo(cart);
+  }
+
+  @Test
+  void aRecordClaimedByAUserMapperCannotBeTheRootOfASchema() {
+    AvroSchemas schemas = AvroSchemas.builder().add(AMOUNT_AS_TEXT).build();
+    String expected =
+        "Cannot generate an Avro schema for io.flowodm.schema.CustomMapperTest$Amount: a TypeMapper of this"
+            + " AvroSchemas maps the record itself (to converted String as string), but the root of a schema must be"
+            + " a record mapped by FlowODM's record mapper, with a name and fields. Use Amount as a component of"
+            + " other records with this AvroSchemas, or generate its own schema with an AvroSchemas without that"
+            + " mapper.";
+
+    assertThatThrownBy(() -> schemas.schema(Amount.class))
+        .isInstanceOf(SchemaGenerationException.class)
+        .hasMessage(expected);
+    assertThatThrownBy(() -> AvroCodec.of(Amount.class, schemas))
+        .isInstanceOf(SchemaGenerationException.class)
+        .hasMessage(expected);
+    assertThat(schemas.schema(Cart.class).getField("total").schema().getType()).isEqualTo(Schema.Type.STRING);
+  }
+
+  @Test
+  void aMapperThatAnswersForTheRootWithAnotherRecordsMappingIsRefusedToo() {
+    TypeMapper swap =
+        (type, annotations, context) -> type == Holder.class ? context.lookup(Stamped.class) : null;
+
+    assertThatThrownBy(() -> AvroSchemas.builder().add(swap).build().schema(Holder.class))
+        .isInstanceOf(SchemaGenerationException.class)
+        .hasMessageContaining("maps the record itself (to record Stamped as io.flowodm.schema.Stamped)")
+        .hasMessageContaining("the root of a schema must be a record mapped by FlowODM's record mapper");
+  }
 }

@@ -10,10 +10,13 @@ import io.flowodm.annotation.Namespace;
 import io.flowodm.annotation.TimePrecision;
 import io.flowodm.annotation.Timestamp;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.avro.Schema;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -132,18 +135,68 @@ class RefusedTypesTest {
 
   record HoldsBox(Box<String> box) {}
 
-  record ListOfT<T>(List<T> items) {}
+  record ListOfT<T>(String name, List<T> items) {}
+
+  record MapOfT<T extends Number>(Map<String, T> values) {}
+
+  record OptionalArrayOfT<T>(Optional<T[]> items) {}
+
+  record NestedTInBox<T>(Optional<List<Map<String, T>>> deep) {}
+
+  record HoldsNested(NestedTInBox<Integer> nested) {}
 
   @Test
-  void genericRecordsAndTypeVariablesAreRefused() {
+  void aGenericRecordIsRefusedNamingTheComponentTheTypeVariableAndTheFix() {
     refusing(Box.class)
-        .hasMessageContaining("Box (io.flowodm.schema.RefusedTypesTest$Box)")
-        .hasMessageContaining("records with type parameters are not mapped")
-        .hasMessageContaining("concrete component types");
+        .hasMessage(
+            "Cannot generate an Avro schema for Box.value (T): the type variable T of Box has no Avro type, as"
+                + " each field of a schema has one type. Replace T with a concrete type: a record, String, a"
+                + " number, a List or Map of them, or a sealed interface of records.");
+  }
+
+  @Test
+  void aTypeVariableInsideATypeArgumentIsRefusedWithItsPath() {
+    refusing(ListOfT.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for ListOfT.items[] (T in java.util.List<T>): the type variable T of"
+                + " ListOfT has no Avro type")
+        .hasMessageContaining("Replace T with a concrete type");
+    refusing(MapOfT.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for MapOfT.values{} (T in java.util.Map<java.lang.String, T>): the type"
+                + " variable T of MapOfT has no Avro type")
+        .hasMessageContaining("Replace T with a concrete type");
+    refusing(OptionalArrayOfT.class)
+        .hasMessageStartingWith(
+            "Cannot generate an Avro schema for OptionalArrayOfT.items[] (T in java.util.Optional<T[]>): the type"
+                + " variable T of OptionalArrayOfT has no Avro type");
+  }
+
+  @Test
+  void aGenericRecordUsedWithTypeArgumentsIsRefusedNamingItsGenericComponent() {
     refusing(HoldsBox.class)
-        .hasMessageContaining("HoldsBox.box (io.flowodm.schema.RefusedTypesTest$Box<java.lang.String>)")
-        .hasMessageContaining("records with type parameters are not mapped");
-    refusing(ListOfT.class).hasMessageContaining("records with type parameters are not mapped");
+        .hasMessage(
+            "Cannot generate an Avro schema for HoldsBox.box (io.flowodm.schema.RefusedTypesTest$Box<java.lang.String>):"
+                + " the record Box has type parameters, and its component Box.value is of type T, which has no Avro"
+                + " type of its own (one Avro record has one type per field, whatever the type arguments). Declare"
+                + " Box.value with a concrete type, or use a record with concrete component types here.");
+    refusing(HoldsNested.class)
+        .hasMessageContaining("HoldsNested.nested (io.flowodm.schema.RefusedTypesTest$NestedTInBox<java.lang.Integer>)")
+        .hasMessageContaining(
+            "its component NestedTInBox.deep is of type java.util.Optional<java.util.List<java.util.Map<java.lang.String, T>>>");
+  }
+
+  record Phantom<T>(String name) {}
+
+  record HoldsPhantom(Phantom<Integer> tagged, List<Phantom<String>> more) {}
+
+  @Test
+  void aTypeParameterThatNoComponentUsesChangesNothing() {
+    Schema phantom = AvroSchemas.builder().build().schema(Phantom.class);
+    Schema holder = AvroSchemas.builder().build().schema(HoldsPhantom.class);
+
+    org.assertj.core.api.Assertions.assertThat(holder.getField("tagged").schema()).isEqualTo(phantom);
+    org.assertj.core.api.Assertions.assertThat(holder.getField("more").schema().getElementType()).isEqualTo(phantom);
   }
 
   record Letter(char initial) {}
@@ -391,5 +444,150 @@ class RefusedTypesTest {
     assertThatThrownBy(() -> schemas.schema(Failing.class)).isInstanceOf(SchemaGenerationException.class);
 
     schemas.schema(Later.class);
+  }
+
+  record TimestampOnLong(@Timestamp(TimePrecision.MICROS) long at) {}
+
+  record TimestampOnDate(@Timestamp(TimePrecision.MICROS) LocalDate day) {}
+
+  record TimestampOnOptionalLong(@Timestamp(TimePrecision.MICROS) OptionalLong at) {}
+
+  record TimestampOnStrings(@Timestamp(TimePrecision.MICROS) List<String> tags) {}
+
+  record TimestampOnRecord(@Timestamp Later later) {}
+
+  record DecimalOnDouble(@Decimal(precision = 9, scale = 2) double price) {}
+
+  record DecimalOnBoxedDouble(@Decimal(precision = 9, scale = 2) Double price) {}
+
+  record DecimalOnInstant(@Decimal(precision = 9, scale = 2) Instant at) {}
+
+  record DecimalInsideOnString(List<@Decimal(precision = 9, scale = 2) String> prices) {}
+
+  record TimestampInsideOnInt(Map<String, @Timestamp Integer> counts) {}
+
+  @Test
+  void timestampOnATypeItDoesNotApplyToIsRefused() {
+    refusing(TimestampOnLong.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for TimestampOnLong.at (long): @Timestamp applies to Instant,"
+                + " LocalDateTime and LocalTime (and to the elements of collections, maps and Optionals of them), not"
+                + " to long. Remove it, or declare the type as one of those.");
+    refusing(TimestampOnDate.class)
+        .hasMessageContaining("TimestampOnDate.day (java.time.LocalDate): @Timestamp applies to")
+        .hasMessageContaining("not to LocalDate");
+    refusing(TimestampOnOptionalLong.class)
+        .hasMessageContaining("TimestampOnOptionalLong.at (java.util.OptionalLong): @Timestamp applies to")
+        .hasMessageContaining("not to OptionalLong");
+    refusing(TimestampOnStrings.class)
+        .hasMessageContaining("TimestampOnStrings.tags[] (java.lang.String in java.util.List<java.lang.String>)")
+        .hasMessageContaining("not to String. Remove it");
+    refusing(TimestampOnRecord.class)
+        .hasMessageContaining("TimestampOnRecord.later (io.flowodm.schema.RefusedTypesTest$Later): @Timestamp applies")
+        .hasMessageContaining("not to Later");
+    refusing(TimestampInsideOnInt.class)
+        .hasMessageContaining("TimestampInsideOnInt.counts{} (int in java.util.Map<java.lang.String, java.lang.Integer>)")
+        .hasMessageContaining("not to int");
+  }
+
+  @Test
+  void decimalOnATypeItDoesNotApplyToIsRefused() {
+    refusing(DecimalOnDouble.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for DecimalOnDouble.price (double): @Decimal applies to BigDecimal (and to"
+                + " the elements of collections, maps and Optionals of it), not to double. Remove it, or declare the"
+                + " type as BigDecimal.");
+    refusing(DecimalOnBoxedDouble.class)
+        .hasMessageContaining("DecimalOnBoxedDouble.price (double in java.lang.Double): @Decimal applies to BigDecimal");
+    refusing(DecimalOnInstant.class)
+        .hasMessageContaining("DecimalOnInstant.at (java.time.Instant): @Decimal applies to BigDecimal")
+        .hasMessageContaining("not to Instant");
+    refusing(DecimalInsideOnString.class)
+        .hasMessageContaining("DecimalInsideOnString.prices[] (java.lang.String in java.util.List<")
+        .hasMessageContaining("@Decimal applies to BigDecimal");
+  }
+
+  @AvroDefault("{\"name\": \"x\"}")
+  record DefaultedRecord(String name) {}
+
+  record HoldsDefaultedRecord(DefaultedRecord inner) {}
+
+  @AvroDefault("{\"x\": 1}")
+  sealed interface DefaultedShape permits Dot2 {}
+
+  record Dot2(int x) implements DefaultedShape {}
+
+  record HoldsDefaultedShape(DefaultedShape shape) {}
+
+  @Test
+  void avroDefaultOnARecordOrSealedTypeIsRefused() {
+    refusing(DefaultedRecord.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for DefaultedRecord (io.flowodm.schema.RefusedTypesTest$DefaultedRecord):"
+                + " @AvroDefault on the record DefaultedRecord has no meaning: Avro has defaults for fields and enums"
+                + " only. Put @AvroDefault on the components that need a default (a component of this record's type"
+                + " takes its default as a JSON object of its fields).");
+    refusing(HoldsDefaultedRecord.class)
+        .hasMessageContaining("HoldsDefaultedRecord.inner (io.flowodm.schema.RefusedTypesTest$DefaultedRecord)")
+        .hasMessageContaining("@AvroDefault on the record DefaultedRecord has no meaning");
+    refusing(HoldsDefaultedShape.class)
+        .hasMessageContaining("HoldsDefaultedShape.shape (io.flowodm.schema.RefusedTypesTest$DefaultedShape)")
+        .hasMessageContaining("@AvroDefault on the sealed type DefaultedShape has no meaning")
+        .hasMessageContaining("Put @AvroDefault on the component that holds it");
+  }
+
+  record NullableKeys(Map<@io.flowodm.schema.golden.Nullable String, Integer> counts) {}
+
+  @Test
+  void aNullableMapKeyIsRefused() {
+    refusing(NullableKeys.class)
+        .hasMessageContaining("NullableKeys.counts (java.util.Map<java.lang.String, java.lang.Integer>)")
+        .hasMessageContaining("@Nullable on a map's key type has no effect: Avro map keys are strings and never null")
+        .hasMessageContaining("Remove it from the key type");
+  }
+
+  record NullablePrimitive(@io.flowodm.schema.golden.Nullable int count) {}
+
+  record NullablePrimitiveElements(@io.flowodm.schema.golden.Nullable long[] values) {}
+
+  record DeclaredNullablePrimitive(@io.flowodm.schema.golden.other.Nullable double score) {}
+
+  @Test
+  void nullableOnAPrimitiveIsRefused() {
+    refusing(NullablePrimitive.class)
+        .hasMessage(
+            "Cannot generate an Avro schema for NullablePrimitive.count (int): @Nullable on the primitive int has no"
+                + " meaning, as a primitive cannot be null. Use its box for a nullable value (Integer for int,"
+                + " Integer[] for nullable elements), or remove @Nullable.");
+    refusing(NullablePrimitiveElements.class)
+        .hasMessageContaining("NullablePrimitiveElements.values[] (long in long[])")
+        .hasMessageContaining("@Nullable on the primitive long has no meaning");
+    refusing(DeclaredNullablePrimitive.class)
+        .hasMessageContaining("DeclaredNullablePrimitive.score (double)")
+        .hasMessageContaining("@Nullable on the primitive double has no meaning");
+  }
+
+  record AnnotatedBoxes(
+      @io.flowodm.schema.golden.Nullable Integer count,
+      @io.flowodm.schema.golden.other.Nullable Long total,
+      List<@io.flowodm.schema.golden.Nullable Integer> counts,
+      Optional<@io.flowodm.schema.golden.Nullable Integer> nested) {}
+
+  record AnnotatedBoxesOnly(
+      @io.flowodm.schema.golden.Nullable Integer count,
+      @io.flowodm.schema.golden.other.Nullable Long total,
+      List<@io.flowodm.schema.golden.Nullable Integer> counts) {}
+
+  @Test
+  void aBoxAnnotatedNullableIsOneNullableUnionAndAnOptionalOfOneIsRefused() {
+    Schema schema = AvroSchemas.builder().build().schema(AnnotatedBoxesOnly.class);
+
+    org.assertj.core.api.Assertions.assertThat(schema.getField("count").schema().toString()).isEqualTo("[\"null\",\"int\"]");
+    org.assertj.core.api.Assertions.assertThat(schema.getField("total").schema().toString()).isEqualTo("[\"null\",\"long\"]");
+    org.assertj.core.api.Assertions.assertThat(schema.getField("counts").schema().getElementType().toString())
+        .isEqualTo("[\"null\",\"int\"]");
+    refusing(AnnotatedBoxes.class)
+        .hasMessageContaining("AnnotatedBoxes.nested (java.util.Optional<java.lang.Integer>): Optional of a nullable type (java.lang.Integer)")
+        .hasMessageContaining("would be a union inside a union");
   }
 }

@@ -17,14 +17,22 @@ import org.apache.avro.util.Utf8;
  */
 public final class ByteArrayDecoder extends Decoder {
   /**
-   * Most items of zero bytes each (nulls, empty records) that the arrays and maps of one input may
-   * claim in all; counted across blocks and nesting, so a few bytes cannot make millions of values.
+   * Items of zero bytes each (records without fields) that any input may claim in all, however
+   * short. Beyond these, an input may claim one more per byte it holds, so the values a message
+   * can make stay a small multiple of its size. Counted across blocks and nesting.
    */
-  static final long MAX_EMPTY_ITEMS = 1 << 20;
+  static final long EMPTY_ITEMS_FLOOR = 1024;
+
+  /** What bytes that break the encoding may mean, ending the messages about them. */
+  static final String CORRUPT = "the data is corrupt or was written with another schema";
+
+  /** The same for bytes that end before a value does. */
+  static final String CUT_SHORT = "the data is cut short or corrupt, or was written with another schema";
 
   private final byte[] buf;
   private final int start;
   private final int limit;
+  private final long maxEmptyItems;
   private int pos;
   private long emptyItems;
 
@@ -38,6 +46,7 @@ public final class ByteArrayDecoder extends Decoder {
     this.start = offset;
     this.pos = offset;
     this.limit = offset + length;
+    this.maxEmptyItems = EMPTY_ITEMS_FLOOR + length;
   }
 
   /** Reads all of {@code buf}. */
@@ -66,7 +75,22 @@ public final class ByteArrayDecoder extends Decoder {
             + " but only "
             + remaining()
             + " remain of "
-            + (limit - start));
+            + (limit - start)
+            + ": "
+            + CUT_SHORT);
+  }
+
+  /** A varint that starts at the current position and is still going at the end of the input. */
+  private DataException varintEndsEarly(String what) {
+    return new DataException(
+        "data ends early: "
+            + what
+            + " at byte "
+            + position()
+            + " runs past the end of the "
+            + (limit - start)
+            + " bytes: "
+            + CUT_SHORT);
   }
 
   /**
@@ -75,35 +99,42 @@ public final class ByteArrayDecoder extends Decoder {
    */
   public static void checkItemCount(Decoder in, long count, int minItemSize, String what) {
     if (count < 0 || count > Integer.MAX_VALUE - 8) {
-      throw new DataException(what + " claims " + count + " items, more than any array can hold");
+      throw new DataException(what + " claims " + count + " items, more than any array can hold: " + CORRUPT);
     }
     if (in instanceof ByteArrayDecoder d) {
       if (minItemSize == 0) {
         d.emptyItems += count;
-        if (d.emptyItems > MAX_EMPTY_ITEMS) {
+        if (d.emptyItems > d.maxEmptyItems) {
           throw new DataException(
               what
                   + " claims "
                   + count
                   + " items of no bytes each at byte "
                   + d.position()
-                  + ", over "
-                  + MAX_EMPTY_ITEMS
-                  + " such items in one message: the data is corrupt or was written with another schema");
+                  + ", more than the "
+                  + d.maxEmptyItems
+                  + " such items a message of "
+                  + (d.limit - d.start)
+                  + " bytes may hold in all ("
+                  + EMPTY_ITEMS_FLOOR
+                  + " plus one per byte): "
+                  + CORRUPT);
         }
         return;
       }
       long max = d.remaining() / minItemSize;
       if (count > max) {
         throw new DataException(
-            what
+            "data ends early: "
+                + what
                 + " claims "
                 + count
                 + " items at byte "
                 + d.position()
                 + " but only "
                 + d.remaining()
-                + " bytes remain: the data is corrupt or was written with another schema");
+                + " bytes remain: "
+                + CUT_SHORT);
       }
     }
   }
@@ -118,7 +149,7 @@ public final class ByteArrayDecoder extends Decoder {
     }
     int b = buf[pos];
     if ((b & ~1) != 0) {
-      throw new DataException("invalid boolean byte " + (b & 0xFF) + " at byte " + position());
+      throw new DataException("invalid boolean byte " + (b & 0xFF) + " at byte " + position() + ": " + CORRUPT);
     }
     pos++;
     return b == 1;
@@ -154,10 +185,10 @@ public final class ByteArrayDecoder extends Decoder {
     int shift = 0;
     do {
       if (p >= limit) {
-        throw truncated(1, "an int");
+        throw varintEndsEarly("an int");
       }
       if (shift > 28) {
-        throw new DataException("malformed int at byte " + position() + ": varint longer than 5 bytes");
+        throw new DataException("malformed int at byte " + position() + ": varint longer than 5 bytes: " + CORRUPT);
       }
       b = buf[p++] & 0xFF;
       n |= (b & 0x7F) << shift;
@@ -197,10 +228,10 @@ public final class ByteArrayDecoder extends Decoder {
     int shift = 0;
     do {
       if (p >= limit) {
-        throw truncated(1, "a long");
+        throw varintEndsEarly("a long");
       }
       if (shift > 63) {
-        throw new DataException("malformed long at byte " + position() + ": varint longer than 10 bytes");
+        throw new DataException("malformed long at byte " + position() + ": varint longer than 10 bytes: " + CORRUPT);
       }
       b = buf[p++] & 0xFF;
       n |= (b & 0x7F) << shift;
@@ -246,18 +277,20 @@ public final class ByteArrayDecoder extends Decoder {
     int at = position();
     long len = readLong();
     if (len < 0) {
-      throw new DataException("negative length " + len + " for " + what + " at byte " + at);
+      throw new DataException("negative length " + len + " for " + what + " at byte " + at + ": " + CORRUPT);
     }
     if (len > remaining()) {
       throw new DataException(
-          what
+          "data ends early: "
+              + what
               + " at byte "
               + at
               + " claims "
               + len
               + " bytes but only "
               + remaining()
-              + " remain: the data is corrupt or was written with another schema");
+              + " remain: "
+              + CUT_SHORT);
     }
     return (int) len;
   }
@@ -406,7 +439,7 @@ public final class ByteArrayDecoder extends Decoder {
     long count = readLong();
     if (count < 0) {
       if (count == Long.MIN_VALUE) {
-        throw new DataException("invalid " + what + " block count at byte " + position());
+        throw new DataException("invalid " + what + " block count at byte " + position() + ": " + CORRUPT);
       }
       readBlockSize(what);
       count = -count;
@@ -416,9 +449,21 @@ public final class ByteArrayDecoder extends Decoder {
 
   private long readBlockSize(String what) {
     long size = readLong();
-    if (size < 0 || size > remaining()) {
+    if (size < 0) {
+      throw new DataException("negative " + what + " block size " + size + " at byte " + position() + ": " + CORRUPT);
+    }
+    if (size > remaining()) {
       throw new DataException(
-          what + " block size " + size + " at byte " + position() + " exceeds the " + remaining() + " bytes left");
+          "data ends early: "
+              + what
+              + " block size "
+              + size
+              + " at byte "
+              + position()
+              + " exceeds the "
+              + remaining()
+              + " bytes left: "
+              + CUT_SHORT);
     }
     return size;
   }
@@ -445,7 +490,7 @@ public final class ByteArrayDecoder extends Decoder {
         return count;
       }
       if (count == Long.MIN_VALUE) {
-        throw new DataException("invalid " + what + " block count at byte " + position());
+        throw new DataException("invalid " + what + " block count at byte " + position() + ": " + CORRUPT);
       }
       int size = (int) readBlockSize(what);
       pos += size;

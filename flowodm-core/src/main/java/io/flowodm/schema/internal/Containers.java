@@ -7,6 +7,7 @@ import io.flowodm.schema.TypeMapper;
 import io.flowodm.schema.TypeMapping;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Array;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
@@ -20,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
@@ -28,7 +28,9 @@ import org.apache.avro.io.Encoder;
 /**
  * Lists, sets, collections and arrays as Avro arrays; {@code Map<String, V>} as Avro maps. A boxed
  * type argument is its primitive ({@code List<Integer>} is an array of int); nullable elements are
- * declared {@code List<Optional<Integer>>}.
+ * declared {@code List<@Nullable Integer>} or {@code List<Optional<Integer>>}. {@code @Decimal} and
+ * {@code @Timestamp} on the container apply to its elements; type-use annotations on a type
+ * argument or array component apply to that element type and win over the container's.
  */
 public final class Containers {
   private Containers() {}
@@ -36,19 +38,15 @@ public final class Containers {
   /** Maps List, Set, Collection, T[] and Map with String keys. */
   public static final TypeMapper FACTORY = Containers::create;
 
-  /** Annotations that describe the values inside a container, so they pass down to its elements. */
-  static Set<? extends Annotation> forElements(Set<? extends Annotation> annotations) {
-    return annotations.stream()
-        .filter(a -> a instanceof Decimal || a instanceof Timestamp)
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
   private static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
-    Set<? extends Annotation> inner = forElements(annotations);
+    AnnotatedType annotated = Lookup.annotatedType(context);
     if (type instanceof Class<?> c) {
       if (c.isArray() && c != byte[].class) {
         Class<?> component = c.getComponentType();
-        return new ArrayMapping<>(context.lookup(component, inner, "[]"), Kind.ARRAY, component);
+        AnnotatedType inner = TypeAnnotations.component(annotated);
+        TypeMapping<?> element =
+            Lookup.lookup(context, component, inner, TypeAnnotations.inner(annotations, inner), "[]");
+        return JavaArrays.of(element, component);
       }
       if (c == List.class || c == Set.class || c == Collection.class || c == Map.class) {
         throw context.fail(
@@ -65,8 +63,9 @@ public final class Containers {
     }
     if (type instanceof GenericArrayType g) {
       Type component = g.getGenericComponentType();
-      Class<?> raw = rawClass(component);
-      return new ArrayMapping<>(context.lookup(component, inner, "[]"), Kind.ARRAY, raw);
+      AnnotatedType inner = TypeAnnotations.component(annotated);
+      TypeMapping<?> element = Lookup.lookup(context, component, inner, TypeAnnotations.inner(annotations, inner), "[]");
+      return JavaArrays.of(element, rawClass(component));
     }
     if (!(type instanceof ParameterizedType p)) {
       return null;
@@ -75,7 +74,11 @@ public final class Containers {
     Type[] args = p.getActualTypeArguments();
     if (raw == List.class || raw == Collection.class || raw == Set.class) {
       Kind kind = raw == Set.class ? Kind.SET : Kind.LIST;
-      return new ArrayMapping<>(context.lookup(Nullables.unboxed(args[0]), inner, "[]"), kind, null);
+      AnnotatedType inner = TypeAnnotations.argument(annotated, 0);
+      Set<? extends Annotation> elementAnnotations = TypeAnnotations.inner(annotations, inner);
+      TypeMapping<?> element =
+          Lookup.lookup(context, Nullables.argument(args[0], elementAnnotations), inner, elementAnnotations, "[]");
+      return new ArrayMapping<>(element, kind);
     }
     if (raw == Map.class) {
       Type key = args[0];
@@ -87,7 +90,23 @@ public final class Containers {
                 + args[1].getTypeName()
                 + ">, or a List of records holding key and value.");
       }
-      return new MapMapping<>(context.lookup(Nullables.unboxed(args[1]), inner, "{}"));
+      AnnotatedType annotatedKey = TypeAnnotations.argument(annotated, 0);
+      if (annotatedKey != null && annotatedKey.getAnnotations().length > 0) {
+        for (Annotation a : annotatedKey.getAnnotations()) {
+          if (Nullables.isNullableMarker(a) || a instanceof Decimal || a instanceof Timestamp) {
+            throw context.fail(
+                "@"
+                    + a.annotationType().getSimpleName()
+                    + " on a map's key type has no effect: Avro map keys are strings and never null. Remove it from"
+                    + " the key type.");
+          }
+        }
+      }
+      AnnotatedType inner = TypeAnnotations.argument(annotated, 1);
+      Set<? extends Annotation> valueAnnotations = TypeAnnotations.inner(annotations, inner);
+      TypeMapping<?> value =
+          Lookup.lookup(context, Nullables.argument(args[1], valueAnnotations), inner, valueAnnotations, "{}");
+      return new MapMapping<>(value);
     }
     if (raw instanceof Class<?> c && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))) {
       throw context.fail(
@@ -106,24 +125,29 @@ public final class Containers {
 
   enum Kind {
     LIST,
-    SET,
-    ARRAY
+    SET
   }
 
-  /** An Avro array read into an unmodifiable List or Set, or a Java array. */
+  /** The error for a null element of an array whose elements are required. */
+  static DataException nullElement(int index) {
+    return new DataException(
+            "is null, but the elements are required. Remove the null, or declare the elements @Nullable or"
+                + " Optional<...>")
+        .within("[" + index + "]");
+  }
+
+  /** An Avro array read into an unmodifiable List or Set; Java arrays are {@link JavaArrays}. */
   static final class ArrayMapping<C> extends TypeMapping<C> {
     private final TypeMapping<Object> element;
     private final Kind kind;
-    private final Class<?> componentClass;
     private final Schema schema;
     private final boolean elementNullable;
     private int minItemSize = -1; // computed on first read: a recursive record has no fields yet here
 
     @SuppressWarnings("unchecked")
-    ArrayMapping(TypeMapping<?> element, Kind kind, Class<?> componentClass) {
+    ArrayMapping(TypeMapping<?> element, Kind kind) {
       this.element = (TypeMapping<Object>) element;
       this.kind = kind;
-      this.componentClass = componentClass;
       this.schema = Schema.createArray(element.schema());
       this.elementNullable = element.acceptsNull();
     }
@@ -136,35 +160,22 @@ public final class Containers {
     @Override
     public void write(C value, Encoder out) throws IOException {
       out.writeArrayStart();
-      if (kind == Kind.ARRAY) {
-        int n = Array.getLength(value);
-        out.setItemCount(n);
-        for (int i = 0; i < n; i++) {
-          out.startItem();
-          writeItem(Array.get(value, i), i, out);
+      Collection<?> items = (Collection<?>) value;
+      out.setItemCount(items.size());
+      int i = 0;
+      for (Object item : items) {
+        out.startItem();
+        if (item == null && !elementNullable) {
+          throw nullElement(i);
         }
-      } else {
-        Collection<?> items = (Collection<?>) value;
-        out.setItemCount(items.size());
-        int i = 0;
-        for (Object item : items) {
-          out.startItem();
-          writeItem(item, i++, out);
+        try {
+          element.write(item, out);
+        } catch (RuntimeException | IOException e) {
+          throw DataException.wrap(e).within("[" + i + "]");
         }
+        i++;
       }
       out.writeArrayEnd();
-    }
-
-    private void writeItem(Object item, int index, Encoder out) throws IOException {
-      if (item == null && !elementNullable) {
-        throw new DataException("is null, but the elements are required. Remove the null, or declare the elements Optional<...>")
-            .within("[" + index + "]");
-      }
-      try {
-        element.write(item, out);
-      } catch (RuntimeException | IOException e) {
-        throw DataException.wrap(e).within("[" + index + "]");
-      }
     }
 
     @Override
@@ -199,13 +210,6 @@ public final class Containers {
       return switch (kind) {
         case LIST -> (C) java.util.Collections.unmodifiableList(list);
         case SET -> (C) java.util.Collections.unmodifiableSet(new LinkedHashSet<>(list));
-        case ARRAY -> {
-          Object array = Array.newInstance(componentClass, list.size());
-          for (int i = 0; i < list.size(); i++) {
-            Array.set(array, i, list.get(i));
-          }
-          yield (C) array;
-        }
       };
     }
 
@@ -257,7 +261,9 @@ public final class Containers {
         }
         V v = e.getValue();
         if (v == null && !valueNullable) {
-          throw new DataException("is null, but the values are required. Remove the entry, or declare the values Optional<...>")
+          throw new DataException(
+                  "is null, but the values are required. Remove the entry, or declare the values @Nullable or"
+                      + " Optional<...>")
               .within("{" + key + "}");
         }
         out.writeString(key.toString());

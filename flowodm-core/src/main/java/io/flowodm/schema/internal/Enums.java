@@ -103,16 +103,35 @@ public final class Enums {
       int index = in.readEnum();
       if (index < 0 || index >= constants.length) {
         throw new DataException(
-            "enum index " + index + " is out of range 0.." + (constants.length - 1) + " of " + schema.getFullName());
+            "enum index "
+                + index
+                + " is out of range 0.."
+                + (constants.length - 1)
+                + " of "
+                + schema.getFullName()
+                + ": "
+                + ByteArrayDecoder.CORRUPT);
       }
       return constants[index];
     }
 
     @Override
     public Reader<E> resolve(Schema writer, Resolver resolver) {
-      if (writer.getType() != Schema.Type.ENUM || !Schemas.namesMatch(writer, schema)) {
+      if (writer.getType() != Schema.Type.ENUM) {
         throw new DataException(
             "data written as " + Schemas.describe(writer) + " cannot be read as " + Schemas.describe(schema));
+      }
+      if (!Schemas.namesMatch(writer, schema)) {
+        throw new DataException(
+            "data written as "
+                + Schemas.describe(writer)
+                + " cannot be read as "
+                + Schemas.describe(schema)
+                + ". If the enum was renamed, add @Aliases(\""
+                + writer.getFullName()
+                + "\") to "
+                + type.getSimpleName()
+                + ".");
       }
       List<String> symbols = writer.getEnumSymbols();
       List<E> mapped = new ArrayList<>(symbols.size());
@@ -129,7 +148,14 @@ public final class Enums {
         int index = in.readEnum();
         if (index < 0 || index >= mapped.size()) {
           throw new DataException(
-              "enum index " + index + " is out of range 0.." + (mapped.size() - 1) + " of the writer's " + writer.getFullName());
+              "enum index "
+                  + index
+                  + " is out of range 0.."
+                  + (mapped.size() - 1)
+                  + " of the writer's "
+                  + writer.getFullName()
+                  + ": "
+                  + ByteArrayDecoder.CORRUPT);
         }
         E e = mapped.get(index);
         if (e == null) {

@@ -5,6 +5,7 @@ import io.flowodm.schema.MappingContext;
 import io.flowodm.schema.TypeMapper;
 import io.flowodm.schema.TypeMapping;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -41,6 +42,8 @@ public final class Lookup implements MappingContext, NamedTypes {
   private final List<Runnable> checks = new ArrayList<>();
   private final Deque<String> path = new ArrayDeque<>();
   private final Deque<Type> types = new ArrayDeque<>();
+  /** The annotated form of each type in {@link #types}, or null where none is known. */
+  private final List<AnnotatedType> annotatedTypes = new ArrayList<>();
 
   /**
    * @param mappers user mappers followed by {@link #BUILT_IN}
@@ -59,6 +62,7 @@ public final class Lookup implements MappingContext, NamedTypes {
   public TypeMapping<?> root(Class<?> type) {
     path.clear();
     types.clear();
+    annotatedTypes.clear();
     TypeMapping<?> mapping = lookup(type, Set.of(), type.getSimpleName());
     for (Runnable check : checks) {
       check.run();
@@ -79,8 +83,21 @@ public final class Lookup implements MappingContext, NamedTypes {
 
   @Override
   public TypeMapping<?> lookup(Type type, Set<? extends Annotation> annotations, String segment) {
+    return lookup(type, null, annotations, segment);
+  }
+
+  /**
+   * Looks {@code type} up where its annotated form is known (a record component, a type argument),
+   * so the built-in mappers can read the type-use annotations of the types inside it.
+   *
+   * @param annotated the annotated form of {@code type}, or null; only the annotations of the types
+   *     inside it are read, those of {@code type} itself are already in {@code annotations}
+   */
+  public TypeMapping<?> lookup(
+      Type type, AnnotatedType annotated, Set<? extends Annotation> annotations, String segment) {
     path.addLast(segment);
     types.addLast(type);
+    annotatedTypes.add(annotated);
     try {
       TypeMapping<?> nullable = Nullables.create(type, annotations, this);
       if (nullable != null) {
@@ -89,6 +106,9 @@ public final class Lookup implements MappingContext, NamedTypes {
       for (TypeMapper mapper : mappers) {
         TypeMapping<?> mapping = mapper.create(type, annotations, this);
         if (mapping != null) {
+          if (BUILT_IN.contains(mapper)) {
+            TypeAnnotations.checkApplies(type, annotations, mapper, this);
+          }
           return mapping;
         }
       }
@@ -96,7 +116,28 @@ public final class Lookup implements MappingContext, NamedTypes {
     } finally {
       path.removeLast();
       types.removeLast();
+      annotatedTypes.removeLast();
     }
+  }
+
+  /** The annotated form of the type being mapped, when {@code context} knows it; else null. */
+  static AnnotatedType annotatedType(MappingContext context) {
+    if (context instanceof Lookup l && !l.annotatedTypes.isEmpty()) {
+      return l.annotatedTypes.getLast();
+    }
+    return null;
+  }
+
+  /**
+   * Looks up a type inside the one being mapped (an element, a value, an Optional's content) with
+   * its annotated form, when {@code context} can take it.
+   */
+  static TypeMapping<?> lookup(
+      MappingContext context, Type type, AnnotatedType annotated, Set<? extends Annotation> annotations, String segment) {
+    if (context instanceof Lookup l) {
+      return l.lookup(type, annotated, annotations, segment);
+    }
+    return context.lookup(type, annotations, segment);
   }
 
   private static String unsupported(Type type) {
@@ -104,9 +145,14 @@ public final class Lookup implements MappingContext, NamedTypes {
       return "Object has no Avro type. Use a concrete type: a record, String, a number, or a sealed interface of records.";
     }
     if (type instanceof TypeVariable<?> v) {
+      String owner = v.getGenericDeclaration() instanceof Class<?> c ? " of " + c.getSimpleName() : "";
       return "the type variable "
           + v.getName()
-          + " has no Avro type. Records with type parameters cannot be mapped; use a concrete type.";
+          + owner
+          + " has no Avro type, as each field of a schema has one type. Replace "
+          + v.getName()
+          + " with a concrete type: a record, String, a number, a List or Map of them, or a sealed interface of"
+          + " records.";
     }
     if (type instanceof WildcardType) {
       return "a wildcard has no Avro type. Use a concrete type argument, such as List<String>.";

@@ -4,6 +4,7 @@ import io.flowodm.schema.MappingContext;
 import io.flowodm.schema.TypeMapping;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import org.apache.avro.io.Encoder;
 
 /**
  * The nullable forms: {@code Optional<T>}, {@code OptionalInt/Long/Double}, boxed primitives and
- * components annotated {@code @Nullable} (any annotation of that simple name) all become {@code
- * ["null", T]}. Applied before any other mapper is asked, so user mappers get nullability for free.
+ * components or type arguments annotated {@code @Nullable} (any annotation of that simple name) all
+ * become {@code ["null", T]}. Applied before any other mapper is asked, so user mappers get
+ * nullability for free.
  */
 public final class Nullables {
   private Nullables() {}
@@ -45,9 +47,12 @@ public final class Nullables {
 
   /** The nullable mapping for {@code type}, or null when it is not a nullable form. */
   public static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
+    AnnotatedType annotated = Lookup.annotatedType(context);
     if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
-      Type inner = unboxed(p.getActualTypeArguments()[0]);
-      TypeMapping<?> mapping = context.lookup(inner, withoutNullable(annotations), "");
+      AnnotatedType annotatedInner = TypeAnnotations.argument(annotated, 0);
+      Set<? extends Annotation> innerAnnotations = TypeAnnotations.with(withoutNullable(annotations), annotatedInner);
+      Type inner = argument(p.getActualTypeArguments()[0], innerAnnotations);
+      TypeMapping<?> mapping = Lookup.lookup(context, inner, annotatedInner, innerAnnotations, "");
       if (mapping.acceptsNull()) {
         throw context.fail(
             "Optional of a nullable type ("
@@ -59,6 +64,9 @@ public final class Nullables {
     }
     if (type == Optional.class) {
       throw context.fail("raw Optional has no value type. Declare it as Optional<String>, for example.");
+    }
+    if (type == OptionalInt.class || type == OptionalLong.class || type == OptionalDouble.class) {
+      TypeAnnotations.checkNone(type, annotations, context);
     }
     if (type == OptionalInt.class) {
       return new NullableMapping<OptionalInt>(
@@ -83,10 +91,18 @@ public final class Nullables {
     }
     Class<?> primitive = type instanceof Class<?> c ? BOXES.get(c) : null;
     if (primitive != null) {
-      return new NullableMapping<>(context.lookup(primitive, annotations, ""), v -> v, v -> v, "nullable");
+      return new NullableMapping<>(
+          Lookup.lookup(context, primitive, annotated, withoutNullable(annotations), ""), v -> v, v -> v, "nullable");
     }
     if (annotations.stream().anyMatch(Nullables::isNullableMarker)) {
-      TypeMapping<?> mapping = context.lookup(type, withoutNullable(annotations), "");
+      if (type instanceof Class<?> c && c.isPrimitive()) {
+        throw context.fail(
+            "@Nullable on the primitive "
+                + c.getName()
+                + " has no meaning, as a primitive cannot be null. Use its box for a nullable value (Integer for"
+                + " int, Integer[] for nullable elements), or remove @Nullable.");
+      }
+      TypeMapping<?> mapping = Lookup.lookup(context, type, annotated, withoutNullable(annotations), "");
       if (mapping.acceptsNull()) {
         return mapping;
       }
@@ -104,6 +120,14 @@ public final class Nullables {
   public static Type unboxed(Type type) {
     Class<?> primitive = type instanceof Class<?> c ? BOXES.get(c) : null;
     return primitive != null ? primitive : type;
+  }
+
+  /**
+   * The type a type argument is mapped as: its primitive ({@link #unboxed}), unless the argument is
+   * annotated {@code @Nullable} ({@code List<@Nullable Integer>}), which keeps the nullable box.
+   */
+  static Type argument(Type type, Set<? extends Annotation> annotations) {
+    return annotations.stream().anyMatch(Nullables::isNullableMarker) ? type : unboxed(type);
   }
 
   private static Set<? extends Annotation> withoutNullable(Set<? extends Annotation> annotations) {
@@ -236,7 +260,7 @@ public final class Nullables {
         return in -> {
           int index = in.readIndex();
           if (index < 0 || index >= readers.size()) {
-            throw Unions.badIndex(index, writer);
+            throw Unions.badWriterIndex(index, writer);
           }
           return wrap.apply(readers.get(index).read(in));
         };

@@ -222,10 +222,14 @@ public final class Primitives {
     public T read(Decoder in) throws IOException {
       int v = in.readInt();
       if (v < min || v > max) {
-        throw new DataException(
-            "int " + v + " does not fit a " + name + " (" + min + ".." + max + "); use int or a wider type");
+        throw outOfRange(v, name, min, max);
       }
       return narrow.apply(v);
+    }
+
+    static DataException outOfRange(int value, String name, int min, int max) {
+      return new DataException(
+          "int " + value + " does not fit a " + name + " (" + min + ".." + max + "); use int or a wider type");
     }
 
     @Override
@@ -259,6 +263,15 @@ public final class Primitives {
         default -> throw cannotRead(writer, this);
       };
     }
+  }
+
+  /** Reads an Avro int that must fit a short, as a short component is read. */
+  static short readShort(Decoder in) throws IOException {
+    int v = in.readInt();
+    if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+      throw RangedIntMapping.outOfRange(v, "short", Short.MIN_VALUE, Short.MAX_VALUE);
+    }
+    return (short) v;
   }
 
   static byte[] readBytes(Decoder in) throws IOException {

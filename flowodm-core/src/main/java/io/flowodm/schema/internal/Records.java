@@ -13,9 +13,12 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +35,22 @@ public final class Records {
 
   private static TypeMapping<?> create(Type type, Set<? extends Annotation> annotations, MappingContext context) {
     if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw && raw.isRecord()) {
-      throw context.fail(
-          "records with type parameters are not mapped. Declare a record with concrete component types instead.");
+      RecordComponent generic = firstGenericComponent(raw);
+      if (generic != null) {
+        String component = raw.getSimpleName() + "." + generic.getName();
+        throw context.fail(
+            "the record "
+                + raw.getSimpleName()
+                + " has type parameters, and its component "
+                + component
+                + " is of type "
+                + generic.getGenericType().getTypeName()
+                + ", which has no Avro type of its own (one Avro record has one type per field, whatever the type"
+                + " arguments). Declare "
+                + component
+                + " with a concrete type, or use a record with concrete component types here.");
+      }
+      type = raw; // type parameters that no component uses leave the schema as it is
     }
     if (!(type instanceof Class<?> c) || !c.isRecord()) {
       return null;
@@ -43,14 +60,41 @@ public final class Records {
     if (existing != null) {
       return existing;
     }
-    if (c.getTypeParameters().length > 0) {
-      throw context.fail(
-          "records with type parameters are not mapped. Declare a record with concrete component types instead.");
-    }
+    // A generic record's own components say which use of a type variable cannot be mapped.
     return build(c, context, named);
   }
 
+  /** The first component whose type uses a type variable, or null. */
+  private static RecordComponent firstGenericComponent(Class<?> record) {
+    for (RecordComponent rc : record.getRecordComponents()) {
+      if (usesTypeVariable(rc.getGenericType())) {
+        return rc;
+      }
+    }
+    return null;
+  }
+
+  private static boolean usesTypeVariable(Type type) {
+    return switch (type) {
+      case TypeVariable<?> v -> true;
+      case ParameterizedType p -> java.util.Arrays.stream(p.getActualTypeArguments()).anyMatch(Records::usesTypeVariable);
+      case GenericArrayType g -> usesTypeVariable(g.getGenericComponentType());
+      case WildcardType w ->
+          java.util.Arrays.stream(w.getUpperBounds()).anyMatch(Records::usesTypeVariable)
+              || java.util.Arrays.stream(w.getLowerBounds()).anyMatch(Records::usesTypeVariable);
+      default -> false;
+    };
+  }
+
   private static <R> RecordMapping<R> build(Class<R> type, MappingContext context, NamedTypes named) {
+    if (type.isAnnotationPresent(AvroDefault.class)) {
+      throw context.fail(
+          "@AvroDefault on the record "
+              + type.getSimpleName()
+              + " has no meaning: Avro has defaults for fields and enums only. Put @AvroDefault on the"
+              + " components that need a default (a component of this record's type takes its default as a JSON"
+              + " object of its fields).");
+    }
     Names names = Names.of(type, context);
     Doc doc = type.getAnnotation(Doc.class);
     Schema schema = Schema.createRecord(names.name(), doc == null ? null : doc.value(), names.namespace(), false);
@@ -73,7 +117,8 @@ public final class Records {
       RecordComponent rc = components[i];
       parameterTypes[i] = rc.getType();
       Set<Annotation> annotations = annotationsOf(type, rc);
-      TypeMapping<?> fieldMapping = context.lookup(rc.getGenericType(), annotations, "." + rc.getName());
+      TypeMapping<?> fieldMapping =
+          Lookup.lookup(context, rc.getGenericType(), rc.getAnnotatedType(), annotations, "." + rc.getName());
       String segment = "." + rc.getName();
       AvroName avroName = rc.getAnnotation(AvroName.class);
       String fieldName = avroName != null ? avroName.value() : rc.getName();

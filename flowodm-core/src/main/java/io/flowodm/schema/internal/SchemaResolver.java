@@ -65,7 +65,7 @@ public final class SchemaResolver implements TypeMapping.Resolver {
     return in -> {
       int index = in.readIndex();
       if (index < 0 || index >= readers.size()) {
-        throw Unions.badIndex(index, writer);
+        throw Unions.badWriterIndex(index, writer);
       }
       return readers.get(index).read(in);
     };

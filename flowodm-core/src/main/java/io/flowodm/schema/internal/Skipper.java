@@ -81,7 +81,7 @@ final class Skipper {
         yield in -> {
           int index = in.readIndex();
           if (index < 0 || index >= branches.length) {
-            throw Unions.badIndex(index, schema);
+            throw Unions.badWriterIndex(index, schema);
           }
           branches[index].skip(in);
         };

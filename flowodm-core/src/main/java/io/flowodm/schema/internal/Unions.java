@@ -27,6 +27,13 @@ public final class Unions {
     if (!(type instanceof Class<?> c) || !c.isSealed() || c.isRecord() || c.isEnum()) {
       return null;
     }
+    if (c.isAnnotationPresent(io.flowodm.annotation.AvroDefault.class)) {
+      throw context.fail(
+          "@AvroDefault on the sealed type "
+              + c.getSimpleName()
+              + " has no meaning: Avro has defaults for fields and enums only. Put @AvroDefault on the component"
+              + " that holds it, as a JSON object of the fields of its first permitted record.");
+    }
     List<Class<?>> records = new ArrayList<>();
     collect(c, records, context);
     List<TypeMapping<?>> branches = new ArrayList<>();
@@ -53,9 +60,27 @@ public final class Unions {
     }
   }
 
+  /** A union index in data written with this mapping's own union schema that names no branch. */
   static DataException badIndex(int index, Schema union) {
+    return badIndex(index, union, "");
+  }
+
+  /** A union index in data written with a writer's union schema that names none of its branches. */
+  static DataException badWriterIndex(int index, Schema writerUnion) {
+    return badIndex(index, writerUnion, "the writer's ");
+  }
+
+  private static DataException badIndex(int index, Schema union, String whose) {
     return new DataException(
-        "union index " + index + " is out of range 0.." + (union.getTypes().size() - 1) + " of " + Schemas.describe(union));
+        "union index "
+            + index
+            + " is out of range 0.."
+            + (union.getTypes().size() - 1)
+            + " of "
+            + whose
+            + Schemas.describe(union)
+            + ": "
+            + ByteArrayDecoder.CORRUPT);
   }
 
   /**
@@ -147,8 +172,16 @@ public final class Unions {
           return resolver.resolve(writer, branch);
         }
       }
+      String fix =
+          writer.getType() == Schema.Type.RECORD
+              ? ". If a record was renamed, add @Aliases(\""
+                  + writer.getFullName()
+                  + "\") to the record it was; if it is new, permit it in the sealed "
+                  + sealed.getSimpleName()
+                  + "."
+              : ".";
       throw new DataException(
-          "data written as " + Schemas.describe(writer) + " matches no branch of " + Schemas.describe(schema));
+          "data written as " + Schemas.describe(writer) + " matches no branch of " + Schemas.describe(schema) + fix);
     }
 
     @Override
@@ -173,7 +206,7 @@ public final class Unions {
       return in -> {
         int index = in.readIndex();
         if (index < 0 || index >= readers.size()) {
-          throw badIndex(index, writer);
+          throw badWriterIndex(index, writer);
         }
         return (T) readers.get(index).read(in);
       };
