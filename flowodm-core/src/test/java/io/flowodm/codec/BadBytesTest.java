@@ -427,8 +427,9 @@ class BadBytesTest {
     assertThatThrownBy(() -> AvroCodec.of(Readers.Reading.class).decode(bytes, writer))
         .isInstanceOf(DeserializationException.class)
         .hasMessageEndingWith(
-            "bytes written with the schema record test.bad.Reading: at Reading, union index 5 is out of range 0..1 of"
-                + " the writer's [null, string]: the data is corrupt or was written with another schema");
+            "bytes written with the schema record test.bad.Reading: at Reading.removed (a writer's field this record"
+                + " does not have), union index 5 is out of range 0..1 of the writer's [null, string]: the data is"
+                + " corrupt or was written with another schema");
   }
 
   record Painted(Color color) {}

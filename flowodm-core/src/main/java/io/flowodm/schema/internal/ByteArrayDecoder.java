@@ -174,7 +174,7 @@ public final class ByteArrayDecoder extends Decoder {
           return (n >>> 1) ^ -(n & 1);
         }
       }
-      throw new DataException("malformed int at byte " + position() + ": varint longer than 5 bytes");
+      throw new DataException("malformed int at byte " + position() + ": varint longer than 5 bytes: " + CORRUPT);
     }
     return readIntNearTheEnd(p);
   }
@@ -217,7 +217,7 @@ public final class ByteArrayDecoder extends Decoder {
           return (n >>> 1) ^ -(n & 1);
         }
       }
-      throw new DataException("malformed long at byte " + position() + ": varint longer than 10 bytes");
+      throw new DataException("malformed long at byte " + position() + ": varint longer than 10 bytes: " + CORRUPT);
     }
     return readLongNearTheEnd(p);
   }

@@ -126,7 +126,15 @@ public final class RecordMapping<R> extends TypeMapping<R> {
       RecordField rf = match(wf, writerNames, filled);
       if (rf == null) {
         Skipper.Skip skip = Skipper.of(wf.schema());
-        steps.add((in, args) -> skip.skip(in));
+        String skipped = "." + wf.name() + " (a writer's field this record does not have)";
+        steps.add(
+            (in, args) -> {
+              try {
+                skip.skip(in);
+              } catch (RuntimeException | IOException e) {
+                throw DataException.wrap(e).within(skipped);
+              }
+            });
         continue;
       }
       Reader<Object> reader;
