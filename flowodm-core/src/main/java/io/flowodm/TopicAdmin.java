@@ -93,7 +93,8 @@ public final class TopicAdmin {
   }
 
   /**
-   * Creates a topic unless it exists.
+   * Creates a topic unless it exists. Returns once the brokers describe it with a leader for every
+   * partition (or the connect timeout passes), so a {@code describe} right after it finds the topic.
    *
    * @param partitions partitions, or -1 for the broker default
    * @param replicas replication factor, or -1 for the broker default
@@ -112,6 +113,7 @@ public final class TopicAdmin {
             .configs(config);
     try {
       await(admin.createTopics(List.of(topic)).all(), "create", name, settingsSource);
+      awaitLeaders(name);
       return true;
     } catch (TopicException e) {
       if (e.getCause() instanceof TopicExistsException) {
@@ -135,6 +137,38 @@ public final class TopicAdmin {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Waits until the brokers describe a new topic with a leader for every partition: the controller
+   * acknowledges the creation before every broker has applied it.
+   */
+  private void awaitLeaders(String name) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        TopicDescription d =
+            admin.describeTopics(List.of(name)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(name);
+        if (d != null && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          return; // created; describing is someone else's problem
+        }
+      } catch (TimeoutException e) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -180,7 +214,7 @@ public final class TopicAdmin {
     if (cause instanceof AuthorizationException) {
       return "The client's principal may not "
           + action
-          + (topic == null ? " topics" : " " + topic)
+          + (topic == null ? "" : " " + topic)
           + ": grant it the "
           + switch (action) {
             case "create" -> "CREATE";
@@ -199,11 +233,12 @@ public final class TopicAdmin {
     if (cause instanceof InvalidPartitionsException) {
       return "Ask for at least 1 partition" + where + ", or -1 for the broker default.";
     }
-    if (cause instanceof InvalidConfigurationException) {
-      return "Fix the topic setting" + where + ": names and values as in Kafka's topic configs (for example retention.ms=604800000).";
-    }
     if (cause instanceof InvalidTopicException) {
       return "Topic names use letters, digits, '.', '_' and '-', up to 249 characters.";
+    }
+    // After InvalidTopicException, which extends it.
+    if (cause instanceof InvalidConfigurationException) {
+      return "Fix the topic setting" + where + ": names and values as in Kafka's topic configs (for example retention.ms=604800000).";
     }
     if (cause instanceof PolicyViolationException) {
       return "The brokers' create.topic.policy refused it; ask the cluster's admins which settings it allows.";
