@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,8 +50,10 @@ public final class ModelProducer<T> implements AutoCloseable {
   private final ProducerErrors errors;
   private final BooleanSupplier ownerClosed;
   private final AtomicBoolean closed = new AtomicBoolean();
-  /** This producer's records that Kafka has not answered yet; close() waits for them. */
-  private final Set<CompletableFuture<RecordMetadata>> inFlight = ConcurrentHashMap.newKeySet();
+  /** How many of this producer's records Kafka has not answered yet; close() waits for none. */
+  private final AtomicLong inFlight = new AtomicLong();
+  private final ReentrantLock idleLock = new ReentrantLock();
+  private final Condition idle = idleLock.newCondition();
 
   ModelProducer(
       Model<T> model,
@@ -250,11 +253,11 @@ public final class ModelProducer<T> implements AutoCloseable {
     byte[] valueBytes = value == null ? null : values.serialize(topic, headers, value);
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, timestamp, keyBytes, valueBytes, headers);
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
-    // Registered before the closed check, so a close() that runs now either fails this send or
-    // waits for it.
-    inFlight.add(result);
+    // Counted before the closed check, so a close() that runs now either fails this send or waits
+    // for it.
+    inFlight.incrementAndGet();
     if (closed.get()) {
-      inFlight.remove(result);
+      answered();
       checkOpen();
     }
     try {
@@ -267,13 +270,25 @@ public final class ModelProducer<T> implements AutoCloseable {
                 } else {
                   result.completeExceptionally(errors.notAcknowledged(key, partition, error));
                 }
-                inFlight.remove(result);
+                answered();
               });
     } catch (RuntimeException e) {
       result.completeExceptionally(errors.notSent(key, partition, e));
-      inFlight.remove(result);
+      answered();
     }
     return result;
+  }
+
+  /** One record of this producer was answered; the last one after close() wakes it. */
+  private void answered() {
+    if (inFlight.decrementAndGet() == 0 && closed.get()) {
+      idleLock.lock();
+      try {
+        idle.signalAll();
+      } finally {
+        idleLock.unlock();
+      }
+    }
   }
 
   private RecordMetadata await(CompletableFuture<RecordMetadata> future, Object key, Integer partition) {
@@ -341,23 +356,24 @@ public final class ModelProducer<T> implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    long deadline = System.nanoTime() + sendTimeout.toNanos();
-    for (CompletableFuture<RecordMetadata> f : List.copyOf(inFlight)) {
-      try {
-        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (ExecutionException e) {
-        // Reported to whoever sent it.
-      } catch (TimeoutException e) {
-        LOG.warn(
-            "Closed {} with {} records not yet acknowledged after {} ms; their futures complete when Kafka answers.",
-            this,
-            inFlight.size(),
-            sendTimeout.toMillis());
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    idleLock.lock();
+    try {
+      long nanos = sendTimeout.toNanos();
+      while (inFlight.get() > 0) {
+        if (nanos <= 0) {
+          LOG.warn(
+              "Closed {} with {} records not yet answered by Kafka after {} ms; their futures complete when it answers.",
+              this,
+              inFlight.get(),
+              sendTimeout.toMillis());
+          return;
+        }
+        nanos = idle.awaitNanos(nanos);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      idleLock.unlock();
     }
   }
 
