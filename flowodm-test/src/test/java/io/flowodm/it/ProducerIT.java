@@ -49,7 +49,8 @@ class ProducerIT {
   @Topic(value = "it.producer.batch", group = "it-producer-batch", partitions = 1)
   record Blob(@Key String id, String payload) {}
 
-  @Topic(value = "it.producer.outgoing", group = "it-producer-outgoing", partitions = 3)
+  // Its record carries a 2024 timestamp; retention.ms=-1 keeps the broker's retention check off it.
+  @Topic(value = "it.producer.outgoing", group = "it-producer-outgoing", partitions = 3, config = "retention.ms=-1")
   record Note(@Key String id, String text) {}
 
   @Topic(value = "it.producer.tombstone", group = "it-producer-tombstone", partitions = 1, config = "cleanup.policy=compact")
