@@ -23,14 +23,24 @@ import java.util.TreeMap;
  * <p>Build one with {@link #builder()}, or read it from the environment ({@link #fromEnv()}, with
  * the Python FlowODM's variable names) or a properties file ({@link #fromProperties(Path)}, with
  * the same names or Kafka's own keys). For SASL PLAIN and SCRAM the JAAS line is built from the
- * username and password. Immutable; {@link #toString()} never shows a secret.
+ * username and password; any other mechanism (OAUTHBEARER, GSSAPI, ...) takes its {@code
+ * sasl.jaas.config} and other settings as client properties. Registry and serializer keys ({@code
+ * schema.registry.*}, {@code basic.auth.*}, {@code bearer.auth.*}, the registry client's timeouts
+ * and retries) go to the registry client only, never to the Kafka clients.
+ *
+ * <p>Immutable. {@link #toString()} never shows a secret: passwords, JAAS lines, tokens and user
+ * info are masked, and so is the user info of every URL ({@code https://user:secret@host}).
  */
 public final class FlowConfig {
   /** Comma-separated {@code host:port} list of brokers. Required. */
   public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
   /** {@code PLAINTEXT} (default), {@code SSL}, {@code SASL_PLAINTEXT} or {@code SASL_SSL}. */
   public static final String KAFKA_SECURITY_PROTOCOL = "KAFKA_SECURITY_PROTOCOL";
-  /** {@code PLAIN}, {@code SCRAM-SHA-256} or {@code SCRAM-SHA-512}. */
+  /**
+   * The SASL mechanism, {@code PLAIN} by default. For {@code PLAIN}, {@code SCRAM-SHA-256} and
+   * {@code SCRAM-SHA-512} the JAAS line is built from the username and password; any other ({@code
+   * OAUTHBEARER}, {@code GSSAPI}) needs the client property {@code sasl.jaas.config}.
+   */
   public static final String KAFKA_SASL_MECHANISM = "KAFKA_SASL_MECHANISM";
   /** SASL username. */
   public static final String KAFKA_SASL_USERNAME = "KAFKA_SASL_USERNAME";
@@ -47,10 +57,16 @@ public final class FlowConfig {
 
   /** Properties-file key for how long {@code FlowODM.connect} waits for Kafka (ms); default 15000. */
   public static final String CONNECT_TIMEOUT = "flowodm.connect.timeout.ms";
+  /** Environment variable for how long {@code FlowODM.connect} waits for Kafka (ms); default 15000. */
+  public static final String FLOWODM_CONNECT_TIMEOUT_MS = "FLOWODM_CONNECT_TIMEOUT_MS";
 
   private static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
-  private static final Set<String> SASL_MECHANISMS = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
-  private static final String MASK = "******";
+  /** The mechanisms whose JAAS line FlowODM builds from a username and password. */
+  private static final Set<String> PASSWORD_MECHANISMS = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+  /** Kafka's own mechanism names, accepted in any case. */
+  private static final Set<String> KAFKA_MECHANISMS = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI", "OAUTHBEARER");
+  private static final String JAAS_CONFIG = "sasl.jaas.config";
+  private static final String JAAS_FILE = "java.security.auth.login.config";
 
   private final String bootstrapServers;
   private final String securityProtocol;
@@ -65,7 +81,7 @@ public final class FlowConfig {
   private FlowConfig(Builder b) {
     this.bootstrapServers = blankToNull(b.bootstrapServers);
     this.securityProtocol = b.securityProtocol == null ? "PLAINTEXT" : b.securityProtocol.strip().toUpperCase(Locale.ROOT);
-    this.saslMechanism = b.saslMechanism == null ? null : b.saslMechanism.strip().toUpperCase(Locale.ROOT);
+    this.saslMechanism = mechanism(b.saslMechanism);
     this.saslUsername = blankToNull(b.saslUsername);
     this.saslPassword = b.saslPassword;
     this.registryUrl = blankToNull(b.registryUrl);
@@ -86,21 +102,48 @@ public final class FlowConfig {
     check();
   }
 
+  /** Kafka's mechanism names in upper case; any other (a custom mechanism) as given. */
+  private static String mechanism(String given) {
+    String m = blankToNull(given);
+    if (m == null) {
+      return null;
+    }
+    String upper = m.toUpperCase(Locale.ROOT);
+    return KAFKA_MECHANISMS.contains(upper) ? upper : m;
+  }
+
+  private String effectiveMechanism() {
+    return saslMechanism == null ? "PLAIN" : saslMechanism;
+  }
+
   private void check() {
     if (!SECURITY_PROTOCOLS.contains(securityProtocol)) {
       throw new ConfigurationException(
           KAFKA_SECURITY_PROTOCOL + " is \"" + securityProtocol + "\". Use one of " + new java.util.TreeSet<>(SECURITY_PROTOCOLS) + ".");
     }
     boolean sasl = securityProtocol.startsWith("SASL_");
-    if (saslMechanism != null && !SASL_MECHANISMS.contains(saslMechanism)) {
+    boolean credentials = saslUsername != null || saslPassword != null;
+    boolean passwordMechanism = PASSWORD_MECHANISMS.contains(effectiveMechanism());
+    if (credentials && !passwordMechanism) {
       throw new ConfigurationException(
           KAFKA_SASL_MECHANISM
-              + " is \""
+              + " is "
               + saslMechanism
-              + "\". FlowODM builds the JAAS line for PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512; for others"
-              + " (OAUTHBEARER, GSSAPI) set sasl.mechanism and sasl.jaas.config as client properties.");
+              + ", which does not log in with "
+              + KAFKA_SASL_USERNAME
+              + "/"
+              + KAFKA_SASL_PASSWORD
+              + " (FlowODM builds the JAAS line from them for PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512 only)."
+              + " For "
+              + saslMechanism
+              + ", remove "
+              + KAFKA_SASL_USERNAME
+              + " and "
+              + KAFKA_SASL_PASSWORD
+              + " and set the client property sasl.jaas.config (and the mechanism's other client"
+              + " properties); or use one of those three mechanisms.");
     }
-    if ((saslUsername != null || saslPassword != null) && !sasl) {
+    if (credentials && !sasl) {
       throw new ConfigurationException(
           KAFKA_SASL_USERNAME
               + "/"
@@ -111,18 +154,28 @@ public final class FlowConfig {
               + securityProtocol
               + ", which sends no credentials. Set it to SASL_SSL (or SASL_PLAINTEXT).");
     }
-    if (sasl && !properties.containsKey("sasl.jaas.config")) {
-      if (saslUsername == null || saslPassword == null) {
-        throw new ConfigurationException(
-            KAFKA_SECURITY_PROTOCOL
-                + " is "
-                + securityProtocol
-                + ": set "
-                + KAFKA_SASL_USERNAME
-                + " and "
-                + KAFKA_SASL_PASSWORD
-                + " (or the client property sasl.jaas.config).");
-      }
+    boolean jaas = properties.containsKey(JAAS_CONFIG) || System.getProperty(JAAS_FILE) != null;
+    if (sasl && !jaas && passwordMechanism && (saslUsername == null || saslPassword == null)) {
+      throw new ConfigurationException(
+          KAFKA_SECURITY_PROTOCOL
+              + " is "
+              + securityProtocol
+              + ": set "
+              + KAFKA_SASL_USERNAME
+              + " and "
+              + KAFKA_SASL_PASSWORD
+              + " (or the client property sasl.jaas.config).");
+    }
+    if (sasl && !jaas && !passwordMechanism) {
+      throw new ConfigurationException(
+          KAFKA_SASL_MECHANISM
+              + " is "
+              + saslMechanism
+              + ": set the client property sasl.jaas.config to its login module (for example"
+              + " FlowConfig.builder().property(\"sasl.jaas.config\", ...) or a sasl.jaas.config= line in the"
+              + " properties file), or point the JVM's "
+              + JAAS_FILE
+              + " at a JAAS file.");
     }
     if (registryUserInfo != null && registryUserInfo.indexOf(':') < 0) {
       throw new ConfigurationException(
@@ -156,13 +209,19 @@ public final class FlowConfig {
     b.registryUserInfo = env.get(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO);
     b.registryApiKey = env.get(SCHEMA_REGISTRY_API_KEY);
     b.registryApiSecret = env.get(SCHEMA_REGISTRY_API_SECRET);
+    String timeout = blankToNull(env.get(FLOWODM_CONNECT_TIMEOUT_MS));
+    if (timeout != null) {
+      b.connectTimeout(Duration.ofMillis(parseMillis(FLOWODM_CONNECT_TIMEOUT_MS, timeout)));
+    }
     return b.build();
   }
 
   /**
    * The configuration in a properties file. Keys are either the environment names above or
-   * Kafka's own ({@code bootstrap.servers}, {@code security.protocol}, {@code schema.registry.url},
-   * {@code basic.auth.user.info}); every other key is passed to the Kafka clients as it is.
+   * Kafka's own ({@code bootstrap.servers}, {@code security.protocol}, {@code sasl.mechanism},
+   * {@code schema.registry.url}, {@code basic.auth.user.info}, {@code flowodm.connect.timeout.ms});
+   * registry keys go to the registry client, and every other key is passed to the Kafka clients as
+   * it is ({@code sasl.jaas.config}, {@code sasl.login.callback.handler.class}, ...).
    *
    * @throws ConfigurationException when the file cannot be read, naming it
    */
@@ -179,25 +238,25 @@ public final class FlowConfig {
       switch (key) {
         case KAFKA_BOOTSTRAP_SERVERS, "bootstrap.servers" -> b.bootstrapServers(value);
         case KAFKA_SECURITY_PROTOCOL, "security.protocol" -> b.securityProtocol(value);
-        case KAFKA_SASL_MECHANISM, "sasl.mechanism" -> b.saslMechanism = value;
+        case KAFKA_SASL_MECHANISM, "sasl.mechanism" -> b.saslMechanism(value);
         case KAFKA_SASL_USERNAME -> b.saslUsername = value;
         case KAFKA_SASL_PASSWORD -> b.saslPassword = value;
         case SCHEMA_REGISTRY_URL, "schema.registry.url" -> b.schemaRegistryUrl(value);
         case SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "basic.auth.user.info" -> b.registryUserInfo = value;
         case SCHEMA_REGISTRY_API_KEY -> b.registryApiKey = value;
         case SCHEMA_REGISTRY_API_SECRET -> b.registryApiSecret = value;
-        case CONNECT_TIMEOUT -> b.connectTimeout(Duration.ofMillis(parseMillis(value)));
+        case CONNECT_TIMEOUT, FLOWODM_CONNECT_TIMEOUT_MS -> b.connectTimeout(Duration.ofMillis(parseMillis(key, value)));
         default -> b.property(key, value);
       }
     }
     return b.build();
   }
 
-  private static long parseMillis(String value) {
+  private static long parseMillis(String key, String value) {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw new ConfigurationException(CONNECT_TIMEOUT + " must be a number of milliseconds, not \"" + value + "\".");
+      throw new ConfigurationException(key + " must be a number of milliseconds, not \"" + value + "\", for example 15000.");
     }
   }
 
@@ -255,7 +314,8 @@ public final class FlowConfig {
 
   /**
    * The properties every Kafka client gets: bootstrap servers, security protocol, SASL settings
-   * with the JAAS line, then the extra properties (which win).
+   * with the JAAS line, then the extra properties (which win), without any key the registry client
+   * or the serializers read.
    */
   public Map<String, Object> kafkaProperties() {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -263,15 +323,14 @@ public final class FlowConfig {
       p.put("bootstrap.servers", bootstrapServers);
     }
     p.put("security.protocol", securityProtocol);
-    if (securityProtocol.startsWith("SASL_")) {
-      String mechanism = saslMechanism == null ? "PLAIN" : saslMechanism;
-      p.put("sasl.mechanism", mechanism);
+    if (securityProtocol.startsWith("SASL_") || saslMechanism != null) {
+      p.put("sasl.mechanism", effectiveMechanism());
       if (saslUsername != null && saslPassword != null) {
-        p.put("sasl.jaas.config", jaas(mechanism, saslUsername, saslPassword));
+        p.put(JAAS_CONFIG, jaas(effectiveMechanism(), saslUsername, saslPassword));
       }
     }
     for (Map.Entry<String, Object> e : properties.entrySet()) {
-      if (!e.getKey().startsWith("schema.registry.") && !e.getKey().startsWith("basic.auth.")) {
+      if (!ConfigKeys.isRegistryKey(e.getKey())) {
         p.put(e.getKey(), e.getValue());
       }
     }
@@ -279,9 +338,11 @@ public final class FlowConfig {
   }
 
   /**
-   * The Schema Registry settings with Confluent's serializer keys: {@code schema.registry.url},
-   * {@code basic.auth.credentials.source} and {@code basic.auth.user.info}, and any extra {@code
-   * schema.registry.*} property (TLS, bearer auth).
+   * The Schema Registry and serializer settings with Confluent's keys: {@code schema.registry.url},
+   * {@code basic.auth.credentials.source} and {@code basic.auth.user.info}, and every extra property
+   * the registry client or the serializers read ({@code schema.registry.*} TLS settings, {@code
+   * bearer.auth.*}, {@code http.read.timeout.ms}, {@code max.retries}, {@code
+   * auto.register.schemas}, ...).
    */
   public Map<String, Object> registryProperties() {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -293,7 +354,7 @@ public final class FlowConfig {
       p.put("basic.auth.user.info", registryUserInfo);
     }
     for (Map.Entry<String, Object> e : properties.entrySet()) {
-      if (e.getKey().startsWith("schema.registry.") || e.getKey().startsWith("basic.auth.") || e.getKey().startsWith("bearer.auth.")) {
+      if (ConfigKeys.isRegistryKey(e.getKey())) {
         p.put(e.getKey(), e.getValue());
       }
     }
@@ -314,16 +375,15 @@ public final class FlowConfig {
 
   /** Whether a property name holds a secret, so logs and messages mask its value. */
   public static boolean isSecret(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("password") || k.contains("secret") || k.contains("jaas") || k.contains("user.info")
-        || k.contains("token") || k.endsWith(".key") || k.contains("credentials");
+    return ConfigKeys.isSecret(key);
   }
 
-  /** {@code props} with every secret value replaced by asterisks, for logs and messages. */
+  /**
+   * {@code props} sorted by key, with every secret value replaced by asterisks and the user info of
+   * every URL ({@code https://user:secret@host}) masked, for logs and messages.
+   */
   public static Map<String, Object> masked(Map<String, ?> props) {
-    Map<String, Object> m = new TreeMap<>();
-    props.forEach((k, v) -> m.put(k, isSecret(k) && !"basic.auth.credentials.source".equals(k) ? MASK : v));
-    return m;
+    return ConfigKeys.masked(props);
   }
 
   @Override
@@ -392,6 +452,18 @@ public final class FlowConfig {
       return sasl("SCRAM-SHA-" + bits, username, password);
     }
 
+    /**
+     * The SASL mechanism. With {@code PLAIN}, {@code SCRAM-SHA-256} or {@code SCRAM-SHA-512} the
+     * JAAS line is built from a username and password ({@link #saslPlain}, {@link #saslScram});
+     * any other ({@code OAUTHBEARER}, {@code GSSAPI}, a custom one) needs {@code
+     * property("sasl.jaas.config", ...)} and the mechanism's other client properties. Also set by
+     * {@code property("sasl.mechanism", ...)}.
+     */
+    public Builder saslMechanism(String mechanism) {
+      this.saslMechanism = mechanism;
+      return this;
+    }
+
     private Builder sasl(String mechanism, String username, String password) {
       this.saslMechanism = mechanism;
       this.saslUsername = Objects.requireNonNull(username, "username");
@@ -422,13 +494,29 @@ public final class FlowConfig {
     }
 
     /**
-     * Any Kafka client property ({@code client.id}, {@code ssl.truststore.location}, ...) or
-     * registry property ({@code schema.registry.ssl.truststore.location}); these win over the
-     * settings above.
+     * Any Kafka client property ({@code client.id}, {@code ssl.truststore.location}, {@code
+     * sasl.jaas.config}, ...) or registry property ({@code schema.registry.ssl.truststore.location},
+     * {@code bearer.auth.token}); these win over the settings above. {@code bootstrap.servers},
+     * {@code security.protocol}, {@code sasl.mechanism} and {@code schema.registry.url} set the
+     * settings of the same name.
      */
     public Builder property(String key, Object value) {
-      properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      switch (key) {
+        case "bootstrap.servers" -> bootstrapServers(text(value));
+        case "security.protocol" -> securityProtocol(text(value));
+        case "sasl.mechanism" -> saslMechanism(text(value));
+        case "schema.registry.url" -> schemaRegistryUrl(text(value));
+        default -> properties.put(key, value);
+      }
       return this;
+    }
+
+    private static String text(Object value) {
+      return value instanceof java.util.Collection<?> list
+          ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+          : String.valueOf(value);
     }
 
     /**

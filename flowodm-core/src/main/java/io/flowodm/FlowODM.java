@@ -20,12 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +41,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One instance owns its clients and closes them all: one Kafka producer per profile, shared by
  * every {@link ModelProducer} of that profile; the consumers it created; an admin client; the
- * registry client. Producers are thread-safe; consumers belong to one thread each. There is no
- * global instance: create one per application (or per test) and close it.
+ * registry client. Producers are thread-safe; consumers belong to one thread each. Once {@link
+ * #close()} has begun, creating a producer or consumer fails, and a consumer being created while it
+ * runs is closed rather than handed out. There is no global instance: create one per application
+ * (or per test) and close it.
  */
 public final class FlowODM implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FlowODM.class);
@@ -54,16 +53,19 @@ public final class FlowODM implements AutoCloseable {
   private final SchemaRegistryClient registry;
   private final Admin admin;
   private final TopicAdmin topics;
+  private final KafkaClients clients;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<Profile, Producer<byte[], byte[]>> producers = new HashMap<>();
   private final Map<Class<?>, ModelProducer<?>> defaultProducers = new ConcurrentHashMap<>();
   private final List<ModelConsumer<?>> consumers = new ArrayList<>();
   private volatile boolean closed;
 
-  private FlowODM(FlowConfig config, SchemaRegistryClient registry, Admin admin) {
+  /** An instance over clients that are already there; {@code clients} creates the Kafka clients. */
+  FlowODM(FlowConfig config, SchemaRegistryClient registry, Admin admin, KafkaClients clients) {
     this.config = config;
     this.registry = registry;
     this.admin = admin;
+    this.clients = clients;
     String bootstrap = config.bootstrapServers().orElseThrow();
     this.topics = new TopicAdmin(admin, config.connectTimeout(), bootstrap);
   }
@@ -92,7 +94,7 @@ public final class FlowODM implements AutoCloseable {
       awaitCluster(admin, config, bootstrap);
       SchemaRegistryClient registry =
           SchemaRegistryClient.create(RegistryConfig.fromProperties(config.registryProperties()));
-      return new FlowODM(config, registry, admin);
+      return new FlowODM(config, registry, admin, KafkaClients.KAFKA);
     } catch (RuntimeException e) {
       admin.close(Duration.ZERO);
       throw e;
@@ -108,7 +110,14 @@ public final class FlowODM implements AutoCloseable {
       return Admin.create(props);
     } catch (KafkaException e) {
       throw new ConnectionException(
-          "Cannot connect to Kafka at " + bootstrap + ": " + rootMessage(e) + ". Check " + FlowConfig.KAFKA_BOOTSTRAP_SERVERS + ".", e);
+          "Cannot connect to Kafka at "
+              + ConfigKeys.maskUrls(bootstrap)
+              + ": "
+              + rootMessage(e)
+              + ". Check "
+              + FlowConfig.KAFKA_BOOTSTRAP_SERVERS
+              + " and the client properties.",
+          e);
     }
   }
 
@@ -123,7 +132,7 @@ public final class FlowODM implements AutoCloseable {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new ConnectionException(
           "Kafka at "
-              + bootstrap
+              + ConfigKeys.maskUrls(bootstrap)
               + " did not answer within "
               + timeout
               + " ms ("
@@ -132,11 +141,15 @@ public final class FlowODM implements AutoCloseable {
               + FlowConfig.KAFKA_BOOTSTRAP_SERVERS
               + ", the network, and the security settings ("
               + config.securityProtocol()
+              + "); to wait longer, set "
+              + FlowConfig.FLOWODM_CONNECT_TIMEOUT_MS
+              + " ("
+              + FlowConfig.CONNECT_TIMEOUT
               + ").",
           cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ConnectionException("Interrupted while connecting to Kafka at " + bootstrap, e);
+      throw new ConnectionException("Interrupted while connecting to Kafka at " + ConfigKeys.maskUrls(bootstrap) + "; connect again.", e);
     }
   }
 
@@ -184,16 +197,18 @@ public final class FlowODM implements AutoCloseable {
     values.configure(serde, false);
     Map<String, Object> props = ClientProperties.producer(config, profile);
     Duration timeout = Duration.ofMillis(ClientProperties.deliveryTimeoutMs(props) + 5_000);
-    return new ModelProducer<>(model, sharedProducer(profile, props), values, KeySerdes.serializer(registry, serde), timeout, true);
+    return new ModelProducer<>(
+        model, sharedProducer(profile, props), values, KeySerdes.serializer(registry, serde), timeout, true, props, () -> closed);
   }
 
   private Producer<byte[], byte[]> sharedProducer(Profile profile, Map<String, Object> props) {
+    // Created under the lock, so there is one per profile and close() (which takes the lock) sees it.
     lock.lock();
     try {
       checkOpen();
       Producer<byte[], byte[]> producer = producers.get(profile);
       if (producer == null) {
-        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        producer = clients.producer(props);
         producers.put(profile, producer);
       }
       return producer;
@@ -242,7 +257,9 @@ public final class FlowODM implements AutoCloseable {
         autoCommit ? Duration.ofMillis(Long.parseLong(String.valueOf(props.getOrDefault("auto.commit.interval.ms", 5000)))) : Duration.ZERO;
     props.put("enable.auto.commit", false);
     FlowDeserializer<T> values = new FlowDeserializer<>(type, registry);
-    KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    // Created outside the lock (subscribing takes a while); registered under it, and only if close()
+    // has not begun meanwhile: close() would never see it.
+    Consumer<byte[], byte[]> kafka = clients.consumer(props);
     ModelConsumer<T> consumer;
     try {
       consumer = new ModelConsumer<>(
@@ -253,13 +270,17 @@ public final class FlowODM implements AutoCloseable {
     }
     lock.lock();
     try {
-      // Forget consumers closed by their users, so an application that opens many does not leak them.
-      consumers.removeIf(ModelConsumer::isClosed);
-      consumers.add(consumer);
+      if (!closed) {
+        // Forget consumers closed by their users, so an application that opens many does not leak them.
+        consumers.removeIf(ModelConsumer::isClosed);
+        consumers.add(consumer);
+        return consumer;
+      }
     } finally {
       lock.unlock();
     }
-    return consumer;
+    closeQuietly(consumer, "consumer created while this FlowODM closed");
+    throw closedException();
   }
 
   /**
@@ -285,11 +306,19 @@ public final class FlowODM implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new FlowException("This FlowODM is closed; connect again.");
+      throw closedException();
     }
   }
 
-  /** Closes every consumer and producer this instance created, then the admin and registry clients. */
+  private static FlowException closedException() {
+    return new FlowException("This FlowODM is closed: connect again with FlowODM.connect(...) and use the new instance.");
+  }
+
+  /**
+   * Closes every consumer this instance created (each commits what it handed out), then the Kafka
+   * producers (each sends what it has buffered, waiting up to 30 s), then the admin and registry
+   * clients. Idempotent; model producers and consumers used after it fail, saying so.
+   */
   @Override
   public void close() {
     List<ModelConsumer<?>> toClose;
@@ -304,6 +333,7 @@ public final class FlowODM implements AutoCloseable {
       producersToClose = new ArrayList<>(producers.values());
       consumers.clear();
       producers.clear();
+      defaultProducers.clear();
     } finally {
       lock.unlock();
     }
@@ -314,7 +344,7 @@ public final class FlowODM implements AutoCloseable {
       try {
         p.close(Duration.ofSeconds(30));
       } catch (RuntimeException e) {
-        LOG.warn("Closing a Kafka producer failed: {}", e.toString());
+        LOG.warn("Closing a Kafka producer failed: {}", ConfigKeys.maskUrls(e.toString()));
       }
     }
     admin.close(Duration.ofSeconds(5));
@@ -325,7 +355,7 @@ public final class FlowODM implements AutoCloseable {
     try {
       c.close();
     } catch (Exception e) {
-      LOG.warn("Closing a {} failed: {}", what, e.toString());
+      LOG.warn("Closing a {} failed: {}", what, ConfigKeys.maskUrls(e.toString()));
     }
   }
 

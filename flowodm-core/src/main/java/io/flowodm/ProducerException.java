@@ -46,6 +46,12 @@ public class ProducerException extends FlowException {
     this.failures = List.copyOf(failures);
   }
 
+  /** An exception with a message already listing {@code failures}, caused by the first one. */
+  ProducerException(List<Failure> failures, String message) {
+    super(message, failures.isEmpty() ? null : failures.get(0).cause());
+    this.failures = List.copyOf(failures);
+  }
+
   /** Each record that was not acknowledged; empty for a single send (see the cause). */
   public List<Failure> failures() {
     return failures;

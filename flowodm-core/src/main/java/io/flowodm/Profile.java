@@ -17,8 +17,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@link #REAL_TIME}, {@link #HIGH_THROUGHPUT}, {@link #RELIABLE}.
  *
  * <p>Every value is applied to the clients, including {@code max.poll.records} and the producer
- * settings. Where a value would be refused by the Kafka 4 clients (idempotence with {@code acks=1}
- * or {@code retries=0}), the profile sets what the client needs and {@link #explain()} says so.
+ * settings, with one exception: the Kafka consumer always gets {@code enable.auto.commit=false},
+ * and for an auto-commit profile FlowODM commits handed-out offsets itself. Where a value would be
+ * refused by the Kafka 4 clients (idempotence with {@code acks=1} or {@code retries=0}), the
+ * profile sets what the client needs. {@link #explain()} shows what the clients get and says why.
  * Profiles are immutable; {@link #with} returns a changed copy.
  */
 public final class Profile {
@@ -157,7 +159,11 @@ public final class Profile {
     return producer;
   }
 
-  /** Whether Kafka commits consumed offsets by itself ({@code enable.auto.commit}). */
+  /**
+   * Whether this profile auto-commits ({@code enable.auto.commit=true} in {@link #consumerConfig()}).
+   * A {@code ModelConsumer} then commits the offsets of records it has handed out every {@code
+   * auto.commit.interval.ms} itself; the Kafka consumer always gets {@code enable.auto.commit=false}.
+   */
   public boolean autoCommit() {
     return Boolean.parseBoolean(String.valueOf(consumer.get(AUTO_COMMIT)));
   }
@@ -212,21 +218,28 @@ public final class Profile {
   }
 
   /**
-   * A readable account of the effective settings: consumer and producer settings sorted by key,
-   * then the notes on values set for the clients' sake.
+   * A readable account of what the Kafka clients of {@code FlowODM.consumer} and {@code
+   * FlowODM.producer} get from this profile: consumer and producer settings sorted by key, then the
+   * notes on values that differ from the profile's own or were set for the clients' sake. So an
+   * auto-commit profile shows {@code enable.auto.commit=false}, with a note on how FlowODM commits
+   * instead.
    */
   public String explain() {
     StringBuilder out = new StringBuilder("Profile ").append(name).append('\n');
     out.append("  consumer:\n");
-    new TreeMap<>(consumer).forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
+    Map<String, Object> clientConsumer = new TreeMap<>(consumer);
+    clientConsumer.put(AUTO_COMMIT, false);
+    clientConsumer.forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
     out.append("  producer:\n");
     new TreeMap<>(producer).forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
     List<String> all = new ArrayList<>(notes);
     if (autoCommit()) {
       all.add(
-          "enable.auto.commit=true: a ModelConsumer commits the offsets of records it has handed out"
-              + " every auto.commit.interval.ms (Kafka's own auto-commit, which can commit records not yet"
-              + " handed out, stays off); the consumer loops always commit themselves.");
+          "enable.auto.commit=false in the Kafka consumer although this profile auto-commits: FlowODM"
+              + " commits the offsets of records it has handed out every auto.commit.interval.ms ("
+              + consumer.getOrDefault(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, 5000)
+              + " ms) itself, because Kafka's own auto-commit commits the fetch position, which can"
+              + " include records not yet handed out. The consumer loops always commit themselves.");
     }
     if (!all.isEmpty()) {
       out.append("  notes:\n");

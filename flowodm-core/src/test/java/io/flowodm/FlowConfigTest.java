@@ -126,4 +126,204 @@ class FlowConfigTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("missing.properties");
   }
+
+  @Test
+  void toStringMasksTheUserInfoOfEveryUrlAndEverySecret() {
+    FlowConfig c =
+        FlowConfig.builder()
+            .bootstrapServers("b:9092")
+            .saslPlain("alice", "sasl-pw")
+            .schemaRegistryUrl("https://reg-user:url-secret@registry-1:8081,https://reg-user:url-secret@registry-2:8081")
+            .property("sasl.oauthbearer.jwks.endpoint.url", "https://client:idp-secret@idp.example.com/keys")
+            .property("bearer.auth.token", "bearer-secret")
+            .property("schema.registry.ssl.truststore.password", "ts-secret")
+            .build();
+    String text = c.toString();
+    assertThat(text)
+        .doesNotContain("url-secret", "reg-user", "idp-secret", "client:", "sasl-pw", "bearer-secret", "ts-secret")
+        .contains(
+            "schema.registry.url=https://******@registry-1:8081,https://******@registry-2:8081",
+            "sasl.oauthbearer.jwks.endpoint.url=https://******@idp.example.com/keys",
+            "bearer.auth.token=******");
+  }
+
+  @Test
+  void toStringMasksApiSecretsAndBasicAuthUserInfoFromTheEnvironment() {
+    FlowConfig apiKey =
+        FlowConfig.fromEnv(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_USERNAME", "svc",
+                "KAFKA_SASL_PASSWORD", "env-sasl-pw",
+                "SCHEMA_REGISTRY_URL", "https://u:in-url@r:8081",
+                "SCHEMA_REGISTRY_API_KEY", "API-KEY",
+                "SCHEMA_REGISTRY_API_SECRET", "api-secret"));
+    FlowConfig userInfo =
+        FlowConfig.fromEnv(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "SCHEMA_REGISTRY_URL", "http://r:8081",
+                "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "bob:user-info-secret"));
+    assertThat(apiKey.toString()).doesNotContain("env-sasl-pw", "in-url", "api-secret", "API-KEY");
+    assertThat(userInfo.toString()).doesNotContain("user-info-secret", "bob").contains("basic.auth.user.info=******");
+  }
+
+  @Test
+  void maskUrlsHidesUserInfoAnywhereInAValue() {
+    assertThat(ConfigKeys.maskUrls("http://u:p@h:1/x, https://h2:2, sr://a:b:c@h3")).isEqualTo("http://******@h:1/x, https://h2:2, sr://******@h3");
+    assertThat(ConfigKeys.maskUrls("https://u:p@ss,w@host/path")).isEqualTo("https://******@host/path");
+    assertThat(ConfigKeys.maskUrls("broker:9092")).isEqualTo("broker:9092");
+    assertThat(FlowConfig.masked(Map.of("x.url", java.util.List.of("http://u:p@h"))))
+        .containsEntry("x.url", "[http://******@h]");
+  }
+
+  @Test
+  void otherSaslMechanismsAreConfiguredFromAPropertiesFileAsClientProperties(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("oauth.properties");
+    Files.writeString(
+        file,
+        """
+        bootstrap.servers=k:9092
+        security.protocol=SASL_SSL
+        sasl.mechanism=OAUTHBEARER
+        sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="c" clientSecret="s";
+        sasl.oauthbearer.token.endpoint.url=https://idp/token
+        sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler
+        """);
+    FlowConfig c = FlowConfig.fromProperties(file);
+    assertThat(c.kafkaProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "OAUTHBEARER")
+        .containsEntry("sasl.oauthbearer.token.endpoint.url", "https://idp/token")
+        .hasEntrySatisfying("sasl.jaas.config", v -> assertThat(v.toString()).startsWith("org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule"));
+    assertThat(c.toString()).contains("sasl.mechanism=OAUTHBEARER", "sasl.jaas.config=******").doesNotContain("clientSecret");
+  }
+
+  @Test
+  void gssapiIsConfiguredInCodeWithItsOwnJaasLine() {
+    FlowConfig c =
+        FlowConfig.builder()
+            .bootstrapServers("k:9092")
+            .securityProtocol("SASL_PLAINTEXT")
+            .saslMechanism("GSSAPI")
+            .property("sasl.kerberos.service.name", "kafka")
+            .property("sasl.jaas.config", "com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true;")
+            .build();
+    assertThat(c.kafkaProperties())
+        .containsEntry("sasl.mechanism", "GSSAPI")
+        .containsEntry("sasl.kerberos.service.name", "kafka")
+        .containsEntry("sasl.jaas.config", "com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true;");
+    FlowConfig viaProperty =
+        FlowConfig.builder()
+            .bootstrapServers("k:9092")
+            .securityProtocol("SASL_SSL")
+            .property("sasl.mechanism", "OAUTHBEARER")
+            .property("sasl.jaas.config", "x required;")
+            .build();
+    assertThat(viaProperty.kafkaProperties()).containsEntry("sasl.mechanism", "OAUTHBEARER");
+  }
+
+  @Test
+  void usernameAndPasswordStillBuildTheJaasLineForPlainAndScramFromAPropertiesFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("scram.properties");
+    Files.writeString(
+        file,
+        """
+        bootstrap.servers=k:9092
+        security.protocol=SASL_SSL
+        sasl.mechanism=SCRAM-SHA-256
+        KAFKA_SASL_USERNAME=svc
+        KAFKA_SASL_PASSWORD=pw
+        """);
+    assertThat(FlowConfig.fromProperties(file).kafkaProperties())
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-256")
+        .containsEntry(
+            "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc\" password=\"pw\";");
+  }
+
+  @Test
+  void aUsernameAndPasswordWithAMechanismThatCannotUseThemIsRefusedWithTheFix() {
+    assertThatThrownBy(
+            () ->
+                FlowConfig.fromEnv(
+                    Map.of(
+                        "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                        "KAFKA_SASL_MECHANISM", "OAUTHBEARER",
+                        "KAFKA_SASL_USERNAME", "u",
+                        "KAFKA_SASL_PASSWORD", "p")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("KAFKA_SASL_MECHANISM is OAUTHBEARER")
+        .hasMessageContaining("PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512")
+        .hasMessageContaining("remove KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD and set the client property sasl.jaas.config")
+        .hasMessageNotContaining("\"p\"");
+    assertThatThrownBy(
+            () ->
+                FlowConfig.builder()
+                    .bootstrapServers("k:9092")
+                    .securityProtocol("SASL_SSL")
+                    .saslMechanism("GSSAPI")
+                    .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("KAFKA_SASL_MECHANISM is GSSAPI")
+        .hasMessageContaining("set the client property sasl.jaas.config");
+  }
+
+  @Test
+  void registryClientKeysNeverReachTheKafkaClients() {
+    FlowConfig c =
+        FlowConfig.builder()
+            .bootstrapServers("k:9092")
+            .schemaRegistryUrl("http://r:8081")
+            .property("bearer.auth.credentials.source", "STATIC_TOKEN")
+            .property("bearer.auth.token", "tok")
+            .property("schema.registry.bearer.auth.token", "tok")
+            .property("basic.auth.credentials.source", "URL")
+            .property("http.connect.timeout.ms", 1000)
+            .property("http.read.timeout.ms", 2000)
+            .property("max.retries", 1)
+            .property("retries.wait.ms", 10)
+            .property("retries.max.wait.ms", 20)
+            .property("latest.cache.ttl.sec", 5)
+            .property("schema.registry.ssl.truststore.location", "/ts.jks")
+            .property("auto.register.schemas", false)
+            .property("value.subject.name.strategy", "TOPIC_RECORD")
+            .property("client.id", "svc")
+            .build();
+    java.util.List<String> registryKeys =
+        java.util.List.of(
+            "bearer.auth.credentials.source", "bearer.auth.token", "schema.registry.bearer.auth.token",
+            "basic.auth.credentials.source", "http.connect.timeout.ms", "http.read.timeout.ms", "max.retries",
+            "retries.wait.ms", "retries.max.wait.ms", "latest.cache.ttl.sec", "schema.registry.ssl.truststore.location",
+            "schema.registry.url", "auto.register.schemas", "value.subject.name.strategy");
+    assertThat(c.kafkaProperties()).doesNotContainKeys(registryKeys.toArray(String[]::new)).containsEntry("client.id", "svc");
+    assertThat(io.flowodm.internal.ClientProperties.producer(c, Profile.DEFAULT)).doesNotContainKeys(registryKeys.toArray(String[]::new));
+    assertThat(io.flowodm.internal.ClientProperties.consumer(c, Profile.DEFAULT, Map.of(), "g")).doesNotContainKeys(registryKeys.toArray(String[]::new));
+    assertThat(io.flowodm.internal.ClientProperties.admin(c)).doesNotContainKeys(registryKeys.toArray(String[]::new));
+    assertThat(c.registryProperties())
+        .containsEntry("bearer.auth.token", "tok")
+        .containsEntry("http.read.timeout.ms", 2000)
+        .containsEntry("max.retries", 1)
+        .containsEntry("latest.cache.ttl.sec", 5)
+        .doesNotContainKey("client.id");
+    Map<String, Object> withoutStore = new java.util.HashMap<>(c.registryProperties());
+    withoutStore.remove("schema.registry.ssl.truststore.location");
+    io.flowodm.registry.RegistryConfig registry = io.flowodm.registry.RegistryConfig.fromProperties(withoutStore);
+    assertThat(registry.requestTimeout()).isEqualTo(java.time.Duration.ofMillis(2000));
+    assertThat(registry.maxRetries()).isEqualTo(1);
+  }
+
+  @Test
+  void theConnectTimeoutComesFromTheEnvironmentOrAPropertiesFile(@TempDir Path dir) throws Exception {
+    FlowConfig env = FlowConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092", "FLOWODM_CONNECT_TIMEOUT_MS", "2500"));
+    assertThat(env.connectTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+    assertThat(FlowConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092", "FLOWODM_CONNECT_TIMEOUT_MS", " ")).connectTimeout())
+        .isEqualTo(java.time.Duration.ofSeconds(15));
+    assertThatThrownBy(() -> FlowConfig.fromEnv(Map.of("FLOWODM_CONNECT_TIMEOUT_MS", "soon")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("FLOWODM_CONNECT_TIMEOUT_MS must be a number of milliseconds, not \"soon\"");
+    Path file = dir.resolve("t.properties");
+    Files.writeString(file, "FLOWODM_CONNECT_TIMEOUT_MS=700\n");
+    assertThat(FlowConfig.fromProperties(file).connectTimeout()).isEqualTo(java.time.Duration.ofMillis(700));
+  }
 }

@@ -116,8 +116,26 @@ class ProfileTest {
         .contains("max.poll.records=1000")
         .contains("compression.type=lz4")
         .contains("enable.idempotence=false: the Kafka 4 producer is idempotent by default")
-        .contains("a ModelConsumer commits the offsets of records it has handed out every auto.commit.interval.ms");
+        .contains("    - enable.idempotence=false: the Kafka 4 producer is idempotent by default, and idempotence requires acks=all and retries > 0");
     assertThat(Profile.RELIABLE.explain()).contains("max.in.flight.requests.per.connection=1").doesNotContain("notes:");
+  }
+
+  @Test
+  void explainShowsTheKafkaConsumerWithoutAutoCommitAndSaysWhoCommitsInstead() {
+    for (Profile p : new Profile[] {Profile.REAL_TIME, Profile.HIGH_THROUGHPUT}) {
+      assertThat(p.autoCommit()).isTrue();
+      assertThat(p.explain())
+          .contains("    enable.auto.commit=false\n")
+          .doesNotContain("enable.auto.commit=true")
+          .contains(
+              "    - enable.auto.commit=false in the Kafka consumer although this profile auto-commits: FlowODM commits"
+                  + " the offsets of records it has handed out every auto.commit.interval.ms (5000 ms) itself, because"
+                  + " Kafka's own auto-commit commits the fetch position, which can include records not yet handed out.");
+    }
+    assertThat(Profile.REAL_TIME.withConsumer("auto.commit.interval.ms", 1000).explain())
+        .contains("    auto.commit.interval.ms=1000\n")
+        .contains("every auto.commit.interval.ms (1000 ms) itself");
+    assertThat(Profile.DEFAULT.explain()).contains("    enable.auto.commit=false\n").doesNotContain("auto-commits");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.flowodm.test;
 
 import io.flowodm.FlowConfig;
 import io.flowodm.FlowODM;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that gives a test class a Kafka broker ({@link EmbeddedKafka}), a Schema
+ * A JUnit Jupiter extension that gives a test class a Kafka broker ({@link EmbeddedKafka}), a Schema
  * Registry ({@link EmbeddedSchemaRegistry}) and a {@link FlowODM} connected to both, as parameters
  * of its constructor, {@code @BeforeAll}, {@code @BeforeEach} and test methods:
  *
@@ -28,14 +29,53 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * context), when the first test class needs them, and stop when the run's tests are done, so a
  * suite pays their start-up once; use distinct topic names per test class. Each test class gets
  * its own {@code FlowODM}, closed after the class.
+ *
+ * <p>Works with JUnit Jupiter 5.10 and later, 5.x and 6.x alike (Spring Boot 3 brings 5.x): it uses
+ * only store methods that every one of them has, and its stored resources are closed by 5.x's
+ * {@code CloseableResource} rule as well as by the {@code AutoCloseable} rule of 5.13 and 6.
  */
 public final class FlowODMExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlowODMExtension.class);
 
-  /** The broker and registry shared by every test class of the run. */
-  private record Infrastructure(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) implements AutoCloseable {
+  /**
+   * A resource JUnit closes with the context that stores it: through {@code CloseableResource} up
+   * to Jupiter 5.12, through {@code AutoCloseable} from 5.13 (which then skips the other). Closes
+   * once, whichever way it is asked.
+   */
+  @SuppressWarnings("deprecation") // CloseableResource is deprecated since Jupiter 5.13, and the only way before it
+  private abstract static class Resource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+    private final AtomicBoolean closed = new AtomicBoolean();
+
     @Override
-    public void close() {
+    public final void close() {
+      if (closed.compareAndSet(false, true)) {
+        release();
+      }
+    }
+
+    abstract void release();
+  }
+
+  /** The broker and registry shared by every test class of the run. */
+  private static final class Infrastructure extends Resource {
+    private final EmbeddedKafka kafka;
+    private final EmbeddedSchemaRegistry registry;
+
+    Infrastructure(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
+      this.kafka = kafka;
+      this.registry = registry;
+    }
+
+    EmbeddedKafka kafka() {
+      return kafka;
+    }
+
+    EmbeddedSchemaRegistry registry() {
+      return registry;
+    }
+
+    @Override
+    void release() {
       try {
         registry.close();
       } finally {
@@ -45,9 +85,19 @@ public final class FlowODMExtension implements BeforeAllCallback, AfterAllCallba
   }
 
   /** A FlowODM closed with its test class. */
-  private record Connection(FlowODM flow) implements AutoCloseable {
+  private static final class Connection extends Resource {
+    private final FlowODM flow;
+
+    Connection(FlowODM flow) {
+      this.flow = flow;
+    }
+
+    FlowODM flow() {
+      return flow;
+    }
+
     @Override
-    public void close() {
+    void release() {
       flow.close();
     }
   }
@@ -62,11 +112,12 @@ public final class FlowODMExtension implements BeforeAllCallback, AfterAllCallba
     // The class-level store closes the Connection; nothing else to do.
   }
 
+  @SuppressWarnings("deprecation") // computeIfAbsent, which replaces it, exists only from Jupiter 5.13
   private static Infrastructure infrastructure(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .computeIfAbsent(
+        .getOrComputeIfAbsent(
             Infrastructure.class,
             k -> {
               EmbeddedKafka kafka = EmbeddedKafka.start();
@@ -80,12 +131,13 @@ public final class FlowODMExtension implements BeforeAllCallback, AfterAllCallba
             Infrastructure.class);
   }
 
+  @SuppressWarnings("deprecation") // as above
   private static FlowODM connection(ExtensionContext context) {
     ExtensionContext classContext = classContext(context);
     Infrastructure infra = infrastructure(context);
     return classContext
         .getStore(NAMESPACE)
-        .computeIfAbsent(
+        .getOrComputeIfAbsent(
             Connection.class,
             k ->
                 new Connection(

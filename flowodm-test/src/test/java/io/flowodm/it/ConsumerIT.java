@@ -45,7 +45,9 @@ class ConsumerIT {
   @Topic(value = "it.consumer.commit", group = "it-consumer-commit", partitions = 1)
   record Committed(int n) {}
 
-  @Topic(value = "it.consumer.seek", group = "it-consumer-seek", partitions = 1)
+  // Its records carry 2024 timestamps: without retention.ms=-1 the broker's first retention check
+  // (30 s after it starts) deletes them as older than the default 7 days, under the test's feet.
+  @Topic(value = "it.consumer.seek", group = "it-consumer-seek", partitions = 1, config = "retention.ms=-1")
   record Sought(int n) {}
 
   @Topic(value = "it.consumer.close", group = "it-consumer-close", partitions = 1)

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,43 +23,13 @@ import org.junit.jupiter.api.Test;
  * own config parsers.
  */
 class ProfileSettingsTest {
-  private static final Path DOC = Path.of("..", "docs", "profiles.md");
-  private static final List<String> CONSUMER_KEYS =
-      List.of("session.timeout.ms", "heartbeat.interval.ms", "max.poll.interval.ms", "max.poll.records", "auto.offset.reset", "enable.auto.commit");
+  private static final Path DOC = ProfileTable.DOC;
 
   private static final FlowConfig CONFIG =
       FlowConfig.builder().bootstrapServers("broker:9092").schemaRegistryUrl("http://registry:8081").build();
 
-  /** Profile name to its row: the six consumer values, then the producer settings. */
-  private static Map<String, Row> table() throws IOException {
-    Map<String, Row> rows = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(DOC)) {
-      if (!line.startsWith("| `")) {
-        continue;
-      }
-      String[] cells = line.substring(1, line.length() - 1).split("\\|");
-      String name = cells[0].strip().replace("`", "");
-      Map<String, String> consumer = new LinkedHashMap<>();
-      for (int i = 0; i < CONSUMER_KEYS.size(); i++) {
-        consumer.put(CONSUMER_KEYS.get(i), cells[i + 1].strip());
-      }
-      String producerCell = cells[7].strip();
-      Map<String, String> producer =
-          producerCell.equals("as DEFAULT") ? rows.get("DEFAULT").producer() : settings(producerCell);
-      rows.put(name, new Row(consumer, producer));
-    }
-    return rows;
-  }
-
-  private record Row(Map<String, String> consumer, Map<String, String> producer) {}
-
-  private static Map<String, String> settings(String cell) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : cell.split(",\\s*")) {
-      String[] kv = pair.split("=", 2);
-      out.put(kv[0].strip(), kv[1].strip());
-    }
-    return out;
+  private static Map<String, ProfileTable.Row> table() throws IOException {
+    return ProfileTable.read();
   }
 
   private static Map<String, String> strings(Map<String, Object> props) {
@@ -77,7 +45,7 @@ class ProfileSettingsTest {
 
   @Test
   void eachConsumerGetsTheConnectionTheGroupAndExactlyTheDocumentedSettings() throws IOException {
-    for (Map.Entry<String, Row> row : table().entrySet()) {
+    for (Map.Entry<String, ProfileTable.Row> row : table().entrySet()) {
       Profile profile = Profile.named(row.getKey());
       Map<String, String> expected = new TreeMap<>(row.getValue().consumer());
       expected.put("bootstrap.servers", "broker:9092");
@@ -91,7 +59,7 @@ class ProfileSettingsTest {
 
   @Test
   void eachProducerGetsTheConnectionAndExactlyTheDocumentedSettings() throws IOException {
-    for (Map.Entry<String, Row> row : table().entrySet()) {
+    for (Map.Entry<String, ProfileTable.Row> row : table().entrySet()) {
       Map<String, String> expected = new TreeMap<>(row.getValue().producer());
       expected.put("bootstrap.servers", "broker:9092");
       expected.put("security.protocol", "PLAINTEXT");
@@ -103,7 +71,7 @@ class ProfileSettingsTest {
 
   @Test
   void theClientsConfigParsersAcceptEveryProfileAndReadTheSameValues() throws IOException {
-    for (Map.Entry<String, Row> row : table().entrySet()) {
+    for (Map.Entry<String, ProfileTable.Row> row : table().entrySet()) {
       Profile profile = Profile.named(row.getKey());
       Map<String, Object> c = new HashMap<>(ClientProperties.consumer(CONFIG, profile, Map.of(), "g"));
       c.put("key.deserializer", ByteArrayDeserializer.class);
@@ -140,13 +108,13 @@ class ProfileSettingsTest {
 
   @Test
   void explainListsEveryEffectiveSettingOfEveryProfile() throws IOException {
-    for (Map.Entry<String, Row> row : table().entrySet()) {
+    for (Map.Entry<String, ProfileTable.Row> row : table().entrySet()) {
       String text = Profile.named(row.getKey()).explain();
       assertThat(text).startsWith("Profile " + row.getKey() + "\n  consumer:\n");
-      row.getValue().consumer().forEach((k, v) -> assertThat(text).contains("    " + k + "=" + v + "\n"));
+      row.getValue().consumer().forEach((k, v) -> assertThat(text).contains("    " + k + "=" + (k.equals("enable.auto.commit") ? "false" : v) + "\n"));
       row.getValue().producer().forEach((k, v) -> assertThat(text).contains("    " + k + "=" + v + "\n"));
-      assertThat(text.contains("enable.auto.commit=true: a ModelConsumer commits the offsets"))
-          .isEqualTo(row.getValue().consumer().get("enable.auto.commit").equals("true"));
+      assertThat(text.contains("although this profile auto-commits: FlowODM commits the offsets"))
+          .isEqualTo(row.getValue().autoCommit());
     }
   }
 }

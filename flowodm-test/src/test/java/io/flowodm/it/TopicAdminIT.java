@@ -70,7 +70,10 @@ class TopicAdminIT {
     assertThatThrownBy(() -> flow.topics().ensure(BadKey.class))
         .isInstanceOf(TopicException.class)
         .hasMessageContaining("Cannot create topic it.admin.bad-key on " + flow.config().bootstrapServers().orElseThrow())
-        .hasMessageContaining("retention.mss");
+        .hasMessageContaining("retention.mss")
+        .hasMessageEndingWith(
+            "Fix the topic setting in @Topic on BadKey: names and values as in Kafka's topic configs (for example"
+                + " retention.ms=604800000).");
   }
 
   @Test
@@ -100,7 +103,16 @@ class TopicAdminIT {
     assertThatThrownBy(() -> flow.topics().create("it.admin.too-many-replicas", 1, 3, Map.of()))
         .isInstanceOf(TopicException.class)
         .hasMessageContaining("Cannot create topic it.admin.too-many-replicas")
-        .hasMessageContaining("replication factor");
+        .hasMessageContaining("replication factor")
+        .hasMessageEndingWith("Ask for at most as many replicas as there are brokers in the config map, or -1 for the broker default.");
+  }
+
+  @Test
+  void anInvalidTopicNameFailsWithTheRulesForNames(FlowODM flow) {
+    assertThatThrownBy(() -> flow.topics().create("it admin/bad name", 1, 1, Map.of()))
+        .isInstanceOf(TopicException.class)
+        .hasMessageStartingWith("Cannot create topic it admin/bad name on " + flow.config().bootstrapServers().orElseThrow() + ": ")
+        .hasMessageEndingWith("Topic names use letters, digits, '.', '_' and '-', up to 249 characters.");
   }
 
   private static Config topicConfig(EmbeddedKafka kafka, String topic) throws Exception {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -26,8 +27,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * A small order service: it sends orders to Kafka as typed records and reads them back.
  *
  * <p>With {@code KAFKA_BOOTSTRAP_SERVERS} set it uses that cluster and {@code
- * SCHEMA_REGISTRY_URL}'s registry (see docs/connecting.md). Without it, it starts a Kafka broker
- * and a Schema Registry in this JVM first, so it runs on a fresh machine with nothing installed.
+ * SCHEMA_REGISTRY_URL}'s registry (see docs/connecting.md). Without it (or with it blank), it starts
+ * a Kafka broker and a Schema Registry in this JVM first, so it runs on a fresh machine with nothing
+ * installed.
  */
 public final class OrderService {
   private static final int ORDERS = 6;
@@ -36,16 +38,37 @@ public final class OrderService {
 
   /** Runs the demo; takes no arguments. */
   public static void main(String[] args) {
-    if (System.getenv(FlowConfig.KAFKA_BOOTSTRAP_SERVERS) == null) {
-      say("KAFKA_BOOTSTRAP_SERVERS is not set: starting a Kafka broker and a Schema Registry in this JVM...");
+    start(System.getenv());
+  }
+
+  /** Runs the demo with the environment {@code env}. */
+  static void start(Map<String, String> env) {
+    Optional<String> embedded = whyEmbedded(env);
+    if (embedded.isPresent()) {
+      say(embedded.get());
       try (EmbeddedKafka kafka = EmbeddedKafka.start();
           EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
         say("Kafka at " + kafka.bootstrapServers() + ", Schema Registry at " + registry.url());
         run(FlowConfig.builder().bootstrapServers(kafka.bootstrapServers()).schemaRegistryUrl(registry.url()).build());
       }
     } else {
-      run(FlowConfig.fromEnv());
+      run(FlowConfig.fromEnv(env));
     }
+  }
+
+  /**
+   * Why the demo starts its own broker and registry, or empty when {@code KAFKA_BOOTSTRAP_SERVERS}
+   * names a cluster. A blank value counts as not set, as it does for {@code FlowConfig.fromEnv}.
+   */
+  static Optional<String> whyEmbedded(Map<String, String> env) {
+    String servers = env.get(FlowConfig.KAFKA_BOOTSTRAP_SERVERS);
+    if (servers != null && !servers.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        FlowConfig.KAFKA_BOOTSTRAP_SERVERS
+            + (servers == null ? " is not set" : " is blank, which counts as not set")
+            + ": starting a Kafka broker and a Schema Registry in this JVM...");
   }
 
   static void run(FlowConfig config) {
