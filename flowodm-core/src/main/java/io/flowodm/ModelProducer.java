@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +90,7 @@ public final class ModelProducer<T> implements AutoCloseable {
   public RecordMetadata send(T value) {
     requireValue(value);
     Object key = model.key(value);
-    return await(submit(key, value, new RecordHeaders(), null, null), key, null);
+    return await(submit(key, value, null, null, null), key, null);
   }
 
   /** Sends a record with a key, headers, partition or timestamp, and waits for its acknowledgement. */
@@ -108,7 +108,7 @@ public final class ModelProducer<T> implements AutoCloseable {
    */
   public CompletableFuture<RecordMetadata> sendAsync(T value) {
     requireValue(value);
-    return submit(model.key(value), value, new RecordHeaders(), null, null);
+    return submit(model.key(value), value, null, null, null);
   }
 
   /** Like {@link #sendAsync(Object)}, for a record with a key, headers, partition or timestamp. */
@@ -157,7 +157,7 @@ public final class ModelProducer<T> implements AutoCloseable {
       throw new SerializationException(
           "A tombstone for " + model.topic() + " needs a key: compaction deletes by key. Pass the key to delete.");
     }
-    return await(dispatch(key, null, new RecordHeaders(), null, null), key, null);
+    return await(dispatch(key, null, null, null, null), key, null);
   }
 
   /**
@@ -183,7 +183,7 @@ public final class ModelProducer<T> implements AutoCloseable {
       Object key = model.key(value);
       keyList.add(key);
       try {
-        futures.add(dispatch(key, value, new RecordHeaders(), null, null));
+        futures.add(dispatch(key, value, null, null, null));
       } catch (FlowException e) {
         futures.add(CompletableFuture.failedFuture(e));
       }
@@ -247,12 +247,20 @@ public final class ModelProducer<T> implements AutoCloseable {
     return t instanceof ProducerException p && p.getCause() != null ? p.getCause() : t;
   }
 
+  /** Serializes and hands one record to Kafka; {@code headers} null when it has none. */
   private CompletableFuture<RecordMetadata> dispatch(Object key, T value, Headers headers, Integer partition, Long timestamp) {
     String topic = model.topic();
-    byte[] keyBytes = key == null ? null : keys.serialize(topic, headers, key);
-    byte[] valueBytes = value == null ? null : values.serialize(topic, headers, value);
+    byte[] keyBytes;
+    byte[] valueBytes;
+    if (headers == null) { // Kafka then makes empty headers itself, instead of copying ours
+      keyBytes = key == null ? null : keys.serialize(topic, key);
+      valueBytes = value == null ? null : values.serialize(topic, value);
+    } else {
+      keyBytes = key == null ? null : keys.serialize(topic, headers, key);
+      valueBytes = value == null ? null : values.serialize(topic, headers, value);
+    }
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, timestamp, keyBytes, valueBytes, headers);
-    CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+    Acknowledgement result = new Acknowledgement(key, partition);
     // Counted before the closed check, so a close() that runs now either fails this send or waits
     // for it.
     inFlight.incrementAndGet();
@@ -261,22 +269,36 @@ public final class ModelProducer<T> implements AutoCloseable {
       checkOpen();
     }
     try {
-      Future<RecordMetadata> ignored =
-          producer.send(
-              record,
-              (metadata, error) -> {
-                if (error == null) {
-                  result.complete(metadata);
-                } else {
-                  result.completeExceptionally(errors.notAcknowledged(key, partition, error));
-                }
-                answered();
-              });
+      Future<RecordMetadata> ignored = producer.send(record, result);
     } catch (RuntimeException e) {
       result.completeExceptionally(errors.notSent(key, partition, e));
       answered();
     }
     return result;
+  }
+
+  /**
+   * The future of one record, and Kafka's callback that completes it: one object per record
+   * instead of a future and a lambda holding it.
+   */
+  private final class Acknowledgement extends CompletableFuture<RecordMetadata> implements Callback {
+    private final Object key;
+    private final Integer partition;
+
+    Acknowledgement(Object key, Integer partition) {
+      this.key = key;
+      this.partition = partition;
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception error) {
+      if (error == null) {
+        complete(metadata);
+      } else {
+        completeExceptionally(errors.notAcknowledged(key, partition, error));
+      }
+      answered();
+    }
   }
 
   /** One record of this producer was answered; the last one after close() wakes it. */
