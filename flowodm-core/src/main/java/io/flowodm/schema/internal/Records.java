@@ -242,17 +242,41 @@ public final class Records {
     return context.fail(segment + ": " + problem);
   }
 
+  /**
+   * A lookup that can call the record's accessors and canonical constructor. A record in a named
+   * module that does not open its package to FlowODM can still be used when it is public in an
+   * exported package, through its public members.
+   */
   private static MethodHandles.Lookup accessFor(Class<?> type, MappingContext context) {
     try {
       return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
     } catch (IllegalAccessException e) {
+      if (isPublicApi(type)) {
+        return MethodHandles.lookup();
+      }
+      String pkg = type.getPackageName();
       throw context.fail(
           "FlowODM cannot access the record: "
               + e.getMessage()
-              + ". Open its package to io.flowodm.core in module-info.java (opens "
-              + type.getPackageName()
-              + " to io.flowodm.core;).");
+              + ". Make it public in a package its module exports, or open the package to FlowODM,"
+              + " which runs on the class path: `opens "
+              + pkg
+              + ";` in module-info.java, or the JVM option --add-opens "
+              + type.getModule().getName()
+              + "/"
+              + pkg
+              + "=ALL-UNNAMED.");
     }
+  }
+
+  /** Whether the class and every class around it are public, in a package exported to everyone. */
+  static boolean isPublicApi(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+        return false;
+      }
+    }
+    return type.getModule().isExported(type.getPackageName());
   }
 
   /**
