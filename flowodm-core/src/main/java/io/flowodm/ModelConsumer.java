@@ -90,7 +90,9 @@ public final class ModelConsumer<T> implements AutoCloseable {
 
   /**
    * The next record's value, waiting up to {@code timeout}; empty when nothing arrived in time or
-   * the record is a tombstone (use {@link #pollRecord} to tell them apart).
+   * the record is a tombstone (use {@link #pollRecord} to tell them apart). Only the value is read:
+   * the key is not deserialized, so an unreadable key does not fail this call (it fails {@link
+   * #pollRecord}).
    *
    * @throws DeserializationException when the next record cannot be read; the consumer has moved
    *     past it
@@ -99,7 +101,13 @@ public final class ModelConsumer<T> implements AutoCloseable {
    * @throws ConsumerException when Kafka fails, or when another thread closed this consumer
    */
   public Optional<T> poll(Duration timeout) {
-    return pollRecord(timeout).map(ConsumedRecord::value);
+    return gate.call(
+        () -> {
+          if (buffer.isEmpty()) {
+            fetch(timeout);
+          }
+          return buffer.isEmpty() ? Optional.empty() : Optional.ofNullable(takeHeadValue());
+        });
   }
 
   /**
@@ -247,11 +255,22 @@ public final class ModelConsumer<T> implements AutoCloseable {
   }
 
   /** Decodes the next record and hands it out; see the class comment for what happens on failure. */
+  @SuppressWarnings("unchecked")
   private ConsumedRecord<T> takeHead() {
+    return (ConsumedRecord<T>) take(false);
+  }
+
+  /** Like {@link #takeHead()}, building no {@link ConsumedRecord}: the value only. */
+  @SuppressWarnings("unchecked")
+  private T takeHeadValue() {
+    return (T) take(true);
+  }
+
+  private Object take(boolean valueOnly) {
     ConsumerRecord<byte[], byte[]> next = buffer.peek();
-    ConsumedRecord<T> record;
+    Object record;
     try {
-      record = decoder.decode(next);
+      record = valueOnly ? decoder.decodeValue(next) : decoder.decode(next);
     } catch (DeserializationException e) {
       handOut(next); // unreadable: move past it
       throw e;

@@ -40,14 +40,23 @@ final class RecordDecoder<T> {
       throw failure(r, "the key of the record", "of type " + keyTypeName(), schemaId(r.key()), e);
     }
     int schemaId = schemaId(r.value());
-    T value;
+    T value = decodeValue(r, schemaId);
+    return new ConsumedRecord<>(
+        value, key, r.headers(), r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), schemaId);
+  }
+
+  /** The record's value alone, null for a tombstone; its key is not read. Fails as {@link #decode}. */
+  T decodeValue(ConsumerRecord<byte[], byte[]> r) {
+    byte[] bytes = r.value();
+    return bytes == null ? null : decodeValue(r, schemaId(bytes));
+  }
+
+  private T decodeValue(ConsumerRecord<byte[], byte[]> r, int schemaId) {
     try {
-      value = r.value() == null ? null : values.deserialize(r.topic(), r.headers(), r.value());
+      return r.value() == null ? null : values.deserialize(r.topic(), r.headers(), r.value());
     } catch (RuntimeException e) {
       throw failure(r, "the record", "as " + model.type().getSimpleName(), schemaId, e);
     }
-    return new ConsumedRecord<>(
-        value, key, r.headers(), r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), schemaId);
   }
 
   private String keyTypeName() {
