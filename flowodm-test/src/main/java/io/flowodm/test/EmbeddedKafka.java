@@ -133,7 +133,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
         brokerProperties.forEach(builder::setConfigProp);
         cluster = builder.build();
-        cluster.format();
+        KafkaClusterTestKit formatting = cluster;
+        QuietFormatting.run(formatting::format);
         cluster.startup();
         cluster.waitForReadyBrokers();
         return new EmbeddedKafka(cluster);

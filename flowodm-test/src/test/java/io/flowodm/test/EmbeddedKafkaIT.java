@@ -2,6 +2,9 @@ package io.flowodm.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,22 @@ class EmbeddedKafkaIT {
   @AfterAll
   static void stop() {
     kafka.close();
+  }
+
+  @Test
+  void startingABrokerLeavesSystemOutToTheTest() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (EmbeddedKafka another = EmbeddedKafka.start()) {
+      assertThat(another.bootstrapServers()).isNotBlank();
+    } finally {
+      System.setOut(saved);
+    }
+    // Kafka's storage formatter prints these two to System.out; they go to the debug log instead.
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .doesNotContain("Bootstrap metadata")
+        .doesNotContain("Formatting metadata directory");
   }
 
   @Test
