@@ -115,7 +115,17 @@ final class Committer {
 
   /** {@code partitions} already belong to another consumer: what is owed for them cannot be committed. */
   void lost(Collection<TopicPartition> partitions) {
-    offsets.lose(partitions);
+    offsets.forget(partitions);
+  }
+
+  /**
+   * The consumer was moved on {@code partitions} (a seek): what was owed for them describes the old
+   * position, so it is forgotten. Otherwise a late failure of a commit from before a seek backwards
+   * would put its offset back and commit it past records that are to be read again; the records
+   * handed out from the new position are owed as usual.
+   */
+  void moved(Collection<TopicPartition> partitions) {
+    offsets.forget(partitions);
   }
 
   /** Commits every offset owed before the consumer closes; a failure is logged, as Kafka's close does. */
@@ -124,9 +134,14 @@ final class Committer {
     if (owed.isEmpty()) {
       return;
     }
+    // Marked as sent first, as in commitAndWait: an older background commit whose failure Kafka
+    // reports during this one must not be put back and committed after it by the revocation.
+    offsets.sending(owed);
     try {
       commitSync(owed);
+      offsets.acknowledged(owed);
     } catch (KafkaException e) {
+      offsets.failed(owed, assignment());
       LOG.warn("Committing {} on closing the consumer of {} failed, so the group's next consumer reads the records"
           + " handed out since the last commit again: {}", owed, topic, e.toString());
     }

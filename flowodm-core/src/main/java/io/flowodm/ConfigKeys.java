@@ -3,11 +3,16 @@ package io.flowodm;
 import io.flowodm.registry.RegistryConfig;
 import io.flowodm.serde.FlowSerdeConfig;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * Which configuration keys belong to the registry client and the serdes rather than to the Kafka
@@ -58,13 +63,38 @@ final class ConfigKeys {
     return false;
   }
 
+  /**
+   * Whether {@code key}'s value is a secret: every key the Kafka clients declare as a password
+   * (their {@code ConfigDef} type PASSWORD, such as {@code ssl.key.password} or {@code
+   * sasl.oauthbearer.assertion.private.key.passphrase}), and any key whose name says so, for the
+   * registry's keys and settings of plugins Kafka does not declare.
+   */
   static boolean isSecret(String key) {
+    if (KAFKA_PASSWORDS.contains(key)) {
+      return true;
+    }
     String k = key.toLowerCase(Locale.ROOT);
     if (k.equals(RegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE) || k.equals(RegistryConfig.BEARER_AUTH_CREDENTIALS_SOURCE)) {
       return false;
     }
-    return k.contains("password") || k.contains("secret") || k.contains("jaas") || k.contains("user.info")
-        || k.contains("token") || k.endsWith(".key") || k.contains("credentials");
+    return k.contains("password") || k.contains("passphrase") || k.contains("secret") || k.contains("jaas")
+        || k.contains("user.info") || k.contains("token") || k.endsWith(".key") || k.contains("credentials");
+  }
+
+  /** The keys the producer, consumer and admin clients declare with the type PASSWORD. */
+  private static final Set<String> KAFKA_PASSWORDS = kafkaPasswords();
+
+  private static Set<String> kafkaPasswords() {
+    Set<String> passwords = new java.util.HashSet<>();
+    for (ConfigDef def : List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef())) {
+      def.configKeys().forEach(
+          (name, k) -> {
+            if (k.type == ConfigDef.Type.PASSWORD) {
+              passwords.add(name);
+            }
+          });
+    }
+    return Set.copyOf(passwords);
   }
 
   /** {@code text} with the user info of every URL in it replaced by asterisks. */

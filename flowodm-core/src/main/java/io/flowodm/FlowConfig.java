@@ -83,11 +83,11 @@ public final class FlowConfig {
     this.securityProtocol = b.securityProtocol == null ? "PLAINTEXT" : b.securityProtocol.strip().toUpperCase(Locale.ROOT);
     this.saslMechanism = mechanism(b.saslMechanism);
     this.saslUsername = blankToNull(b.saslUsername);
-    this.saslPassword = b.saslPassword;
+    this.saslPassword = emptyToNull(b.saslPassword); // not stripped: spaces may belong to a password
     this.registryUrl = blankToNull(b.registryUrl);
     String userInfo = blankToNull(b.registryUserInfo);
     if (userInfo == null && blankToNull(b.registryApiKey) != null) {
-      if (b.registryApiSecret == null) {
+      if (emptyToNull(b.registryApiSecret) == null) {
         throw new ConfigurationException(
             SCHEMA_REGISTRY_API_KEY + " is set but " + SCHEMA_REGISTRY_API_SECRET + " is not. Set both, or neither.");
       }
@@ -181,6 +181,11 @@ public final class FlowConfig {
       throw new ConfigurationException(
           SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO + " must be user:secret, and has no colon.");
     }
+  }
+
+  /** A secret as given, or null when it is missing or empty: an empty variable counts as unset. */
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   private static String blankToNull(String s) {

@@ -235,8 +235,10 @@ public final class ModelConsumer<T> implements AutoCloseable {
   private void seek(Consumer<Set<TopicPartition>> move) {
     gate.call(
         () -> {
-          move.accept(awaitAssignment());
+          Set<TopicPartition> partitions = awaitAssignment();
+          move.accept(partitions);
           buffer.clear(); // fetched from the old positions
+          committer.moved(partitions);
           return null;
         });
   }

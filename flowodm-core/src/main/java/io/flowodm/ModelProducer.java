@@ -271,8 +271,8 @@ public final class ModelProducer<T> implements AutoCloseable {
     try {
       Future<RecordMetadata> ignored = producer.send(record, result);
     } catch (RuntimeException e) {
-      result.completeExceptionally(errors.notSent(key, partition, e));
       answered();
+      result.completeExceptionally(errors.notSent(key, partition, e));
     }
     return result;
   }
@@ -292,12 +292,14 @@ public final class ModelProducer<T> implements AutoCloseable {
 
     @Override
     public void onCompletion(RecordMetadata metadata, Exception error) {
+      // Counted as answered before completing: what the caller chained on the future runs inside
+      // complete(), and a close() there must not wait for this very record.
+      answered();
       if (error == null) {
         complete(metadata);
       } else {
         completeExceptionally(errors.notAcknowledged(key, partition, error));
       }
-      answered();
     }
   }
 

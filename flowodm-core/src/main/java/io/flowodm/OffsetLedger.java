@@ -110,8 +110,11 @@ final class OffsetLedger {
     return owed;
   }
 
-  /** {@code partitions} were lost to another consumer: their offsets can no longer be committed. */
-  void lose(Collection<TopicPartition> partitions) {
+  /**
+   * Forgets what is owed for {@code partitions}: they were lost to another consumer (their offsets
+   * can no longer be committed), or the consumer was moved on them by a seek.
+   */
+  void forget(Collection<TopicPartition> partitions) {
     flushRun();
     for (TopicPartition tp : partitions) {
       pending.remove(tp);

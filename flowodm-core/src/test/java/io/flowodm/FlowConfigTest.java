@@ -148,6 +148,47 @@ class FlowConfigTest {
   }
 
   @Test
+  void emptyVariablesCountAsUnsetSecretsIncluded() {
+    FlowConfig c =
+        FlowConfig.fromEnv(
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                "KAFKA_SASL_USERNAME", "",
+                "KAFKA_SASL_PASSWORD", "",
+                "SCHEMA_REGISTRY_URL", "http://r:8081",
+                "SCHEMA_REGISTRY_API_KEY", "",
+                "SCHEMA_REGISTRY_API_SECRET", ""));
+    assertThat(c.kafkaProperties()).doesNotContainKey("sasl.jaas.config");
+    assertThat(c.toString()).doesNotContain("basic.auth.user.info");
+
+    assertThatThrownBy(
+            () ->
+                FlowConfig.fromEnv(
+                    Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", "b:9092",
+                        "SCHEMA_REGISTRY_URL", "http://r:8081",
+                        "SCHEMA_REGISTRY_API_KEY", "KEY",
+                        "SCHEMA_REGISTRY_API_SECRET", "")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("SCHEMA_REGISTRY_API_KEY is set but SCHEMA_REGISTRY_API_SECRET is not. Set both, or neither.");
+  }
+
+  @Test
+  void everyKeyTheKafkaClientsDeclareAsAPasswordIsMasked() {
+    FlowConfig c =
+        FlowConfig.builder()
+            .bootstrapServers("b:9092")
+            .property("sasl.oauthbearer.assertion.private.key.passphrase", "passphrase-secret")
+            .property("ssl.keystore.certificate.chain", "chain-secret")
+            .property("ssl.truststore.certificates", "certs-secret")
+            .schemaRegistryUrl("http://r:8081")
+            .build();
+    assertThat(c.toString())
+        .doesNotContain("passphrase-secret", "chain-secret", "certs-secret")
+        .contains("sasl.oauthbearer.assertion.private.key.passphrase=******", "ssl.keystore.certificate.chain=******");
+  }
+
+  @Test
   void toStringMasksApiSecretsAndBasicAuthUserInfoFromTheEnvironment() {
     FlowConfig apiKey =
         FlowConfig.fromEnv(

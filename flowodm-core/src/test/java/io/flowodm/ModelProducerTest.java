@@ -61,6 +61,22 @@ class ModelProducerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(10) // a close that waited for its own record would hang 30 s here
+  void closeChainedOnTheLastRecordsFutureDoesNotWaitForThatRecord() throws Exception {
+    ModelProducer<Ping> pings = producer(Ping.class);
+    AtomicBoolean closed = new AtomicBoolean();
+    pings.sendAsync(new Ping("p-1")).thenRun(() -> {
+      pings.close();
+      closed.set(true);
+    });
+
+    kafka.awaitSent(0).ack(); // runs the chained close on this thread, as Kafka's I/O thread would
+
+    assertThat(closed).isTrue();
+    assertThatThrownBy(() -> pings.sendAsync(new Ping("p-2"))).isInstanceOf(ProducerException.class);
+  }
+
+  @Test
   void closeWaitsForItsOwnRecordsOnlyAndNeverFlushes() throws Exception {
     ModelProducer<Ping> pings = producer(Ping.class);
     ModelProducer<Pong> pongs = producer(Pong.class);

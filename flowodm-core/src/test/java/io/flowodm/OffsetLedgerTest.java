@@ -103,8 +103,20 @@ class OffsetLedgerTest {
     ledger.sending(ledger.takePending());
     ledger.handedOut("t", 0, 5);
 
-    ledger.lose(List.of(P0));
+    ledger.forget(List.of(P0));
     assertThat(ledger.owed()).isEmpty();
     assertThat(ledger.failed(at(P0, 5), BOTH)).as("a late failure, after the partition came back").isEmpty();
+  }
+
+  @Test
+  void aFailedCommitFromBeforeASeekIsNotPutBackOverTheNewPosition() {
+    ledger.handedOut("t", 0, 99);
+    Map<TopicPartition, OffsetAndMetadata> sent = ledger.takePending();
+    ledger.sending(sent);
+    ledger.forget(List.of(P0)); // seekToBeginning
+    ledger.handedOut("t", 0, 0);
+
+    assertThat(ledger.failed(sent, BOTH)).isEmpty();
+    assertThat(ledger.owed()).isEqualTo(at(P0, 1));
   }
 }

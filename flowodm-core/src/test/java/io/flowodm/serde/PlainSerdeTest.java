@@ -84,6 +84,16 @@ class PlainSerdeTest {
 
       assertThat(serializer.serialize("t", "é")).isEqualTo("é".getBytes(StandardCharsets.UTF_16BE));
     }
+    try (FlowSerializer<CharSequence> serializer = new FlowSerializer<>(CharSequence.class);
+        FlowDeserializer<CharSequence> deserializer = new FlowDeserializer<>(CharSequence.class)) {
+      Map<String, String> utf16 = Map.of("key.serializer.encoding", "UTF-16BE", "key.deserializer.encoding", "UTF-16BE");
+      serializer.configure(utf16, true);
+      deserializer.configure(utf16, true);
+
+      byte[] bytes = serializer.serialize("t", new StringBuilder("é"));
+      assertThat(bytes).isEqualTo("é".getBytes(StandardCharsets.UTF_16BE));
+      assertThat(deserializer.deserialize("t", bytes)).hasToString("é");
+    }
   }
 
   @Test

@@ -255,17 +255,23 @@ public final class Records {
         return MethodHandles.lookup();
       }
       String pkg = type.getPackageName();
+      Module flowodm = Records.class.getModule();
+      String opens = flowodm.isNamed() ? "opens " + pkg + " to " + flowodm.getName() + ";" : "opens " + pkg + ";";
+      String target = flowodm.isNamed() ? flowodm.getName() : "ALL-UNNAMED";
       throw context.fail(
           "FlowODM cannot access the record: "
               + e.getMessage()
-              + ". Make it public in a package its module exports, or open the package to FlowODM,"
-              + " which runs on the class path: `opens "
-              + pkg
-              + ";` in module-info.java, or the JVM option --add-opens "
+              + ". Make it public in a package its module exports, or open the package to FlowODM"
+              + (flowodm.isNamed() ? "" : ", which runs on the class path")
+              + ": `"
+              + opens
+              + "` in module-info.java, or the JVM option --add-opens "
               + type.getModule().getName()
               + "/"
               + pkg
-              + "=ALL-UNNAMED.");
+              + "="
+              + target
+              + ".");
     }
   }
 

@@ -105,7 +105,7 @@ public final class PlainSerdes {
       return (Serializer<T>) newInstance(kafka.serializer());
     }
     if (boxed == CharSequence.class) {
-      return (topic, data) -> data == null ? null : data.toString().getBytes(StandardCharsets.UTF_8);
+      return (Serializer<T>) new CharSequenceSerializer();
     }
     if (boxed.isEnum()) {
       return (Serializer<T>) new EnumSerializer();
@@ -154,6 +154,24 @@ public final class PlainSerdes {
   }
 
   /** An enum constant as the UTF-8 text of its name. */
+  /**
+   * Any CharSequence as Kafka's StringSerializer writes its text, honouring {@code
+   * key.serializer.encoding} as the StringDeserializer that reads it does.
+   */
+  private static final class CharSequenceSerializer implements Serializer<CharSequence> {
+    private final StringSerializer text = new StringSerializer();
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+      text.configure(configs, isKey);
+    }
+
+    @Override
+    public byte[] serialize(String topic, CharSequence data) {
+      return data == null ? null : text.serialize(topic, data.toString());
+    }
+  }
+
   private static final class EnumSerializer implements Serializer<Enum<?>> {
     @Override
     public byte[] serialize(String topic, Enum<?> data) {
