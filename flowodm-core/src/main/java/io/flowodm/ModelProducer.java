@@ -50,6 +50,12 @@ public final class ModelProducer<T> implements AutoCloseable {
   private final ProducerErrors errors;
   private final BooleanSupplier ownerClosed;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Whether this thread is completing a record's future of any model producer: running what a
+   * caller chained on it, on Kafka's I/O thread (or the sending thread, for a record refused at once).
+   */
+  private static final ThreadLocal<Boolean> IN_COMPLETION = ThreadLocal.withInitial(() -> false);
+
   /** How many of this producer's records Kafka has not answered yet; close() waits for none. */
   private final AtomicLong inFlight = new AtomicLong();
   private final ReentrantLock idleLock = new ReentrantLock();
@@ -271,8 +277,7 @@ public final class ModelProducer<T> implements AutoCloseable {
     try {
       Future<RecordMetadata> ignored = producer.send(record, result);
     } catch (RuntimeException e) {
-      answered();
-      result.completeExceptionally(errors.notSent(key, partition, e));
+      result.finish(null, errors.notSent(key, partition, e));
     }
     return result;
   }
@@ -292,13 +297,28 @@ public final class ModelProducer<T> implements AutoCloseable {
 
     @Override
     public void onCompletion(RecordMetadata metadata, Exception error) {
-      // Counted as answered before completing: what the caller chained on the future runs inside
-      // complete(), and a close() there must not wait for this very record.
-      answered();
-      if (error == null) {
-        complete(metadata);
-      } else {
-        completeExceptionally(errors.notAcknowledged(key, partition, error));
+      finish(metadata, error == null ? null : errors.notAcknowledged(key, partition, error));
+    }
+
+    /**
+     * Completes the future, then counts the record answered, so that close() never returns before
+     * its records' futures are done. What callers chained on the future runs inside complete(),
+     * marked as such: a close() there does not wait (see close()).
+     */
+    void finish(RecordMetadata metadata, Throwable error) {
+      boolean outermost = !IN_COMPLETION.get();
+      IN_COMPLETION.set(true);
+      try {
+        if (error == null) {
+          complete(metadata);
+        } else {
+          completeExceptionally(error);
+        }
+      } finally {
+        if (outermost) {
+          IN_COMPLETION.set(false);
+        }
+        answered();
       }
     }
   }
@@ -373,11 +393,19 @@ public final class ModelProducer<T> implements AutoCloseable {
    * producers' records are not waited for, and this producer's records still lingering go out
    * after {@code linger.ms} as usual. Failed records are reported to their senders (the futures of
    * {@link #sendAsync}, the exceptions of {@link #send}), not here. The shared Kafka producer is
-   * closed by its {@code FlowODM}.
+   * closed by its {@code FlowODM}. Called from a stage chained on one of the futures of {@link
+   * #sendAsync} (any model producer's), it stops this producer without waiting, because that stage
+   * runs on the thread that answers the records.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (IN_COMPLETION.get()) {
+      // Called from what a caller chained on a record's future, which runs on the thread that
+      // answers records (Kafka's I/O thread, shared by every producer of the profile): waiting here
+      // would stop that thread until the timeout. The records still complete their futures.
       return;
     }
     idleLock.lock();
