@@ -128,22 +128,17 @@ final class Committer {
     offsets.forget(partitions);
   }
 
-  /** Commits every offset owed before the consumer closes; a failure is logged, as Kafka's close does. */
+  /**
+   * Commits every offset owed before the consumer closes, as {@link #commitAndWait} does (so an
+   * older background commit whose failure Kafka reports meanwhile is not committed after it); a
+   * failure is logged, as Kafka's close does.
+   */
   void commitOnClose(String topic) {
-    Map<TopicPartition, OffsetAndMetadata> owed = offsets.owed();
-    if (owed.isEmpty()) {
-      return;
-    }
-    // Marked as sent first, as in commitAndWait: an older background commit whose failure Kafka
-    // reports during this one must not be put back and committed after it by the revocation.
-    offsets.sending(owed);
     try {
-      commitSync(owed);
-      offsets.acknowledged(owed);
-    } catch (KafkaException e) {
-      offsets.failed(owed, assignment());
-      LOG.warn("Committing {} on closing the consumer of {} failed, so the group's next consumer reads the records"
-          + " handed out since the last commit again: {}", owed, topic, e.toString());
+      commitAndWait();
+    } catch (ConsumerException e) {
+      LOG.warn("Committing on closing the consumer of {} failed, so the group's next consumer reads the records"
+          + " handed out since the last commit again: {}", topic, e.getMessage());
     }
   }
 
