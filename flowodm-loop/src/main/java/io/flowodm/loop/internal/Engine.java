@@ -67,6 +67,7 @@ public final class Engine<T> {
   private final long revokeWait;
   private final long commitInterval;
   private final Consumer<LoopState> states;
+  private final Rebalance rebalance = new Rebalance();
   private int inFlight;
   private int pausedCount;
   private long generations;
@@ -128,7 +129,7 @@ public final class Engine<T> {
   /** Subscribes; package-private for tests that step the engine with {@link #turn()}. */
   void open() {
     inbox.pollerIs(Thread.currentThread());
-    consumer.subscribe(List.of(s.topic()), new Rebalance());
+    consumer.subscribe(List.of(s.topic()), rebalance);
     states.accept(LoopState.RUNNING);
     nextCommit = clock.getAsLong() + commitInterval;
   }
@@ -483,6 +484,11 @@ public final class Engine<T> {
       n += p.keyLanes.size();
     }
     return n;
+  }
+
+  /** The rebalance listener; for tests of what MockConsumer cannot simulate. */
+  ConsumerRebalanceListener rebalanceListener() {
+    return rebalance;
   }
 
   /** The failure so far; for tests. */
