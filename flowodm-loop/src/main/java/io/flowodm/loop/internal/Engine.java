@@ -97,7 +97,7 @@ public final class Engine<T> {
     this.metrics = LoopMetrics.micrometer(settings.meterRegistry(), gauges, settings.name(), settings.topic(), settings.group());
     this.commits = new Commits(consumer, settings.offsetMetadataMaxBytes(), metrics, settings.name());
     this.worker = new Worker<>(clients.reader(), settings.handler(), settings.tombstonesToHandler(), settings.retry(),
-        settings.errorHandler(), deadLetters, inbox, clock);
+        settings.errorHandler(), deadLetters, inbox, clock, metrics);
     this.revokeWait = Math.min(settings.shutdownTimeout().toNanos(), clients.maxPollInterval().toNanos() / 2);
     this.commitInterval = settings.commitInterval().toNanos();
   }
@@ -312,7 +312,6 @@ public final class Engine<T> {
       }
       case RETRY -> {
         release(w);
-        metrics.failed(c.handlerNanos());
         if (live && !stopping) {
           metrics.retried();
           backoff(w, s.retry().delayBefore(w.attempts, random.getAsDouble()).toNanos());

@@ -87,6 +87,7 @@ final class Harness {
   int total = 10_000;
   int metadataBudget = 4096;
   Duration shutdownTimeout = Duration.ofSeconds(30);
+  Object meterRegistry;
   Engine<Msg> engine;
 
   /** Reads "garbage..." values as unreadable, and fails every read while the registry is "down". */
@@ -105,7 +106,7 @@ final class Harness {
 
   Engine<Msg> open(TopicPartition... assigned) {
     LoopSettings<Msg> s = new LoopSettings<>(null, Model.of(Msg.class), "g", ConsumerOptions.defaults(), handler, tombstonesToHandler,
-        retry, deadLetterTopic, errorHandler, () -> {}, () -> {}, shutdownTimeout, false, null, "unit", atMostOnce, true,
+        retry, deadLetterTopic, errorHandler, () -> {}, () -> {}, shutdownTimeout, false, meterRegistry, "unit", atMostOnce, true,
         maxConcurrent, ordering, perPartition, total, metadataBudget, Duration.ofSeconds(1));
     DeadLetters dlt = deadLetterTopic == null ? null : new DeadLetters(deadLetterTopic, "g", producer, () -> 2);
     LoopClients<Msg> clients = new LoopClients<>(consumer, reader, dlt, Duration.ofSeconds(300));
