@@ -242,6 +242,8 @@ public final class Engine<T> {
     }
     if (p.tracker.receive(r.offset())) {
       scheduler.add(new Work(r, p, now));
+    } else {
+      metrics.skipped();
     }
   }
 
