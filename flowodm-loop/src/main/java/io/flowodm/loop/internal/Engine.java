@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -177,7 +178,7 @@ public final class Engine<T> {
       fail(new LoopException("onShutdown of loop " + s.name() + " failed: " + e, e));
     }
     try {
-      consumer.close(Duration.ofSeconds(30));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       LOG.warn("Loop {}: closing the consumer failed; the group drops it after session.timeout.ms: {}", s.name(), e.toString());
     }
