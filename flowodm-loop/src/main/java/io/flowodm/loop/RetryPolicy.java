@@ -2,6 +2,7 @@ package io.flowodm.loop;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -105,7 +106,7 @@ public final class RetryPolicy {
    */
   @SafeVarargs
   public final RetryPolicy retryOn(Class<? extends Throwable>... types) {
-    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, plus(retryOn, types, "retryOn"), noRetryOn);
+    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, plus(retryOn, types == null ? null : Arrays.asList(types), "retryOn"), noRetryOn);
   }
 
   /**
@@ -115,7 +116,7 @@ public final class RetryPolicy {
    */
   @SafeVarargs
   public final RetryPolicy noRetryOn(Class<? extends Throwable>... types) {
-    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, retryOn, plus(noRetryOn, types, "noRetryOn"));
+    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, retryOn, plus(noRetryOn, types == null ? null : Arrays.asList(types), "noRetryOn"));
   }
 
   /** Retries after the first attempt. */
@@ -162,8 +163,9 @@ public final class RetryPolicy {
     return false;
   }
 
-  private static List<Class<? extends Throwable>> plus(List<Class<? extends Throwable>> list, Class<? extends Throwable>[] types, String what) {
-    if (types == null || types.length == 0) {
+  private static List<Class<? extends Throwable>> plus(
+      List<Class<? extends Throwable>> list, List<Class<? extends Throwable>> types, String what) {
+    if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException(what + "(...) needs at least one exception type, e.g. " + what + "(java.io.IOException.class).");
     }
     List<Class<? extends Throwable>> all = new ArrayList<>(list);
