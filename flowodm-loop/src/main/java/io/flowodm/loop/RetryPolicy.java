@@ -2,7 +2,6 @@ package io.flowodm.loop;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -106,7 +105,7 @@ public final class RetryPolicy {
    */
   @SafeVarargs
   public final RetryPolicy retryOn(Class<? extends Throwable>... types) {
-    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, plus(retryOn, types == null ? null : Arrays.asList(types), "retryOn"), noRetryOn);
+    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, plus(retryOn, copy(types), "retryOn"), noRetryOn);
   }
 
   /**
@@ -116,7 +115,7 @@ public final class RetryPolicy {
    */
   @SafeVarargs
   public final RetryPolicy noRetryOn(Class<? extends Throwable>... types) {
-    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, retryOn, plus(noRetryOn, types == null ? null : Arrays.asList(types), "noRetryOn"));
+    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, retryOn, plus(noRetryOn, copy(types), "noRetryOn"));
   }
 
   /** Retries after the first attempt. */
@@ -161,6 +160,17 @@ public final class RetryPolicy {
       }
     }
     return false;
+  }
+
+  @SafeVarargs
+  private static List<Class<? extends Throwable>> copy(Class<? extends Throwable>... types) {
+    List<Class<? extends Throwable>> list = new ArrayList<>();
+    if (types != null) {
+      for (Class<? extends Throwable> t : types) {
+        list.add(t);
+      }
+    }
+    return list;
   }
 
   private static List<Class<? extends Throwable>> plus(
