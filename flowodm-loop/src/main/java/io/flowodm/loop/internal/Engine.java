@@ -77,6 +77,8 @@ public final class Engine<T> {
   private long nextOutageWarning;
   private volatile boolean stopRequested;
   private boolean stopping;
+  /** The consumer is closing: the drain already waited for what was in flight, so a revoke does not wait again. */
+  private boolean closing;
   private LoopException failure;
   private PartitionState last;
 
@@ -177,6 +179,7 @@ public final class Engine<T> {
     } catch (RuntimeException e) {
       fail(new LoopException("onShutdown of loop " + s.name() + " failed: " + e, e));
     }
+    closing = true;
     try {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
@@ -516,7 +519,7 @@ public final class Engine<T> {
         p.revoked = true;
         scheduler.drop(p);
       }
-      long deadline = clock.getAsLong() + revokeWait;
+      long deadline = clock.getAsLong() + (closing ? 0 : revokeWait);
       while (inFlight(going) > 0 && clock.getAsLong() - deadline < 0) {
         applyCompletions();
         if (inFlight(going) > 0) {
