@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.OffsetMetadataTooLarge;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ final class Commits {
   private static final Logger LOG = LoggerFactory.getLogger(Commits.class);
 
   private final Consumer<byte[], byte[]> consumer;
-  private final int metadataBudget;
+  /** Characters of metadata per partition; halved whenever the broker refuses a commit's metadata as too large. */
+  private int metadataBudget;
   private final LoopMetrics metrics;
   private final String loop;
 
@@ -73,6 +75,7 @@ final class Commits {
       if (error == null) {
         return;
       }
+      tooLarge(error);
       LOG.warn("Loop {}: a background commit of {} failed; the next commit sends them again: {}", loop, offsets, error.toString());
       offsets.forEach((tp, o) -> {
         PartitionState p = states.get(tp);
@@ -81,6 +84,18 @@ final class Commits {
         }
       });
     });
+  }
+
+  /**
+   * The broker's {@code offset.metadata.max.bytes} is smaller than the loop was told: write less from
+   * now on (down to the frontier alone), so commits go through instead of failing again and again.
+   */
+  private void tooLarge(Exception error) {
+    if (error instanceof OffsetMetadataTooLarge && metadataBudget > 0) {
+      metadataBudget /= 2;
+      LOG.warn("Loop {}: the broker refused a commit's metadata as too large; writing at most {} characters from now on."
+          + " Tell the loop the broker's offset.metadata.max.bytes with offsetMetadataMaxBytes(...).", loop, metadataBudget);
+    }
   }
 
   /**
@@ -94,9 +109,14 @@ final class Commits {
       return;
     }
     try {
-      consumer.commitSync(due);
-    } catch (WakeupException e) {
-      consumer.commitSync(due); // a wake-up meant for a poll fires once
+      try {
+        consumer.commitSync(due);
+      } catch (WakeupException e) {
+        consumer.commitSync(due); // a wake-up meant for a poll fires once
+      }
+    } catch (OffsetMetadataTooLarge e) {
+      tooLarge(e);
+      throw e;
     }
     for (PartitionState p : states) {
       OffsetAndMetadata o = due.get(p.tp);

@@ -52,7 +52,7 @@ class EngineRebalanceTest {
   }
 
   @Test
-  void aRevokeWaitsForRecordsThatFinishInTime() {
+  void aRevokeWaitsForRecordsThatFinishInTime() throws InterruptedException {
     h.open(P0);
     h.add(P0, 0, "a", "x");
     h.turn();
@@ -60,8 +60,8 @@ class EngineRebalanceTest {
     Runnable running = h.tasks.pollFirst();
     Thread finisher = Thread.ofVirtual().start(running); // finishes while the revoke waits
     h.consumer.rebalance(List.of());
-    assertThat(h.committed(P0)).isEqualTo(1);
-    assertThat(finisher.isAlive()).isFalse();
+    assertThat(h.committed(P0)).as("the revoke waited for it").isEqualTo(1);
+    finisher.join();
   }
 
   @Test
@@ -128,7 +128,7 @@ class EngineRebalanceTest {
   }
 
   @Test
-  void stoppingFinishesInFlightRecordsAndCommits() {
+  void stoppingFinishesInFlightRecordsAndCommits() throws InterruptedException {
     h.open(P0);
     h.add(P0, 0, "a", "x");
     h.add(P0, 1, "b", "x");
@@ -139,8 +139,8 @@ class EngineRebalanceTest {
     Thread finisher = Thread.ofVirtual().start(() -> running.forEach(Runnable::run));
     h.engine.requestStop();
     assertThat(h.engine.finish()).isNull();
-    assertThat(finisher.isAlive()).isFalse();
-    assertThat(h.committed(P0)).isEqualTo(2);
+    finisher.join();
+    assertThat(h.committed(P0)).as("both finished during the drain and were committed").isEqualTo(2);
     assertThat(h.consumer.closed).isTrue();
   }
 }

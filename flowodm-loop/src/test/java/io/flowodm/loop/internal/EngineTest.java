@@ -117,4 +117,22 @@ class EngineTest {
     assertThat(h.committed(P0)).isZero();
     assertThat(h.committedMetadata(P0)).as("does not fit in 8 characters").isEmpty();
   }
+
+  @Test
+  void aBrokerWithASmallerMetadataLimitMakesTheLoopWriteLessInsteadOfFailingForever() {
+    h.open(P0);
+    for (int o = 0; o < 6; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    h.tasks.pollFirst(); // offset 0 never finishes, 1..5 are done above it
+    h.runTasks();
+    h.consumer.refuseMetadataLongerThan = 0;
+    for (int i = 0; i < 12; i++) {
+      h.commitNow(); // 4096 halves at each refusal until the metadata is left out
+    }
+    assertThat(h.committed(P0)).isZero();
+    assertThat(h.committedMetadata(P0)).isEmpty();
+  }
 }

@@ -51,8 +51,19 @@ final class Harness {
     final Map<TopicPartition, OffsetAndMetadata> commits = new java.util.concurrent.ConcurrentHashMap<>();
     boolean closed;
 
+    /** Commits whose metadata is longer than this fail as a broker's offset.metadata.max.bytes makes them. */
+    volatile int refuseMetadataLongerThan = Integer.MAX_VALUE;
+
     @Override
     public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+      for (OffsetAndMetadata o : offsets.values()) {
+        if (o.metadata().length() > refuseMetadataLongerThan) {
+          if (callback != null) {
+            callback.onComplete(offsets, new org.apache.kafka.common.errors.OffsetMetadataTooLarge("metadata too large"));
+          }
+          return;
+        }
+      }
       commits.putAll(offsets);
       super.commitAsync(offsets, callback);
     }
