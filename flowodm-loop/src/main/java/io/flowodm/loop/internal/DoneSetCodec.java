@@ -35,16 +35,43 @@ final class DoneSetCodec {
    * and null when the encoding is longer than {@code budget} characters.
    */
   static String encode(long[] pending, int pendingCount, long end, int budget) {
-    if (pendingCount == 0 || end <= pending[0] + 1 || pendingCount >= end - pending[0]) {
+    long[] ranges = new long[pendingCount * 2];
+    int n = 0;
+    for (int k = 0; k < pendingCount; k++) {
+      if (n > 0 && ranges[n - 1] == pending[k]) {
+        ranges[n - 1]++;
+      } else {
+        ranges[n++] = pending[k];
+        ranges[n++] = pending[k] + 1;
+      }
+    }
+    return encodeRanges(ranges, n / 2, end, budget);
+  }
+
+  /**
+   * The metadata for a commit at {@code notDone[0]}: {@code notDone} holds {@code count} ranges
+   * {@code [from, to)} of offsets not done, ascending and apart, the first starting at the commit
+   * offset; every other offset below {@code end} is done. Returns "" when nothing above the commit
+   * offset is done, and null when the encoding is longer than {@code budget} characters.
+   */
+  static String encodeRanges(long[] notDone, int count, long end, int budget) {
+    if (count == 0) {
+      return "";
+    }
+    long base = notDone[0];
+    long notDoneTotal = 0;
+    for (int k = 0; k < count; k++) {
+      notDoneTotal += Math.min(notDone[2 * k + 1], end) - Math.min(notDone[2 * k], end);
+    }
+    if (end <= base + 1 || notDoneTotal >= end - base) {
       return ""; // nothing done above the commit offset
     }
-    long base = pending[0];
-    byte[] runs = runs(pending, pendingCount, end);
+    byte[] runs = runs(notDone, count, end);
     long span = end - base - 1;
     byte[] payload = runs;
     byte kind = RUNS;
     if (span <= (long) runs.length * 8) {
-      payload = bits(pending, pendingCount, base, end);
+      payload = bits(notDone, count, base, end);
       kind = BITS;
     }
     // base64 grows 3 bytes to 4 characters: check before encoding a payload that cannot fit
@@ -59,35 +86,33 @@ final class DoneSetCodec {
     return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(all);
   }
 
-  private static byte[] runs(long[] pending, int count, long end) {
+  private static byte[] runs(long[] notDone, int count, long end) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int i = 0;
-    while (i < count) {
-      int j = i + 1;
-      while (j < count && pending[j] == pending[j - 1] + 1) {
-        j++;
+    for (int k = 0; k < count; k++) {
+      long from = notDone[2 * k];
+      long to = Math.min(notDone[2 * k + 1], end);
+      if (from >= end) {
+        break;
       }
-      varint(out, j - i); // not done: pending[i] .. pending[j-1]
-      long doneFrom = pending[j - 1] + 1;
-      long doneTo = j < count ? pending[j] : end;
-      if (doneTo <= doneFrom) {
-        break; // the last pending run reaches the end: nothing done after it
+      varint(out, to - from); // not done: [from, to)
+      long doneTo = k + 1 < count ? Math.min(notDone[2 * k + 2], end) : end;
+      if (doneTo <= to) {
+        break; // the last not-done run reaches the end: nothing done after it
       }
-      varint(out, doneTo - doneFrom);
-      i = j;
+      varint(out, doneTo - to);
     }
     return out.toByteArray();
   }
 
-  private static byte[] bits(long[] pending, int count, long base, long end) {
+  private static byte[] bits(long[] notDone, int count, long base, long end) {
     int span = (int) (end - base - 1);
     byte[] bits = new byte[(span + 7) / 8];
     for (int i = 0; i < span; i++) {
       bits[i >>> 3] |= (byte) (1 << (i & 7));
     }
-    for (int k = 1; k < count; k++) {
-      int i = (int) (pending[k] - base - 1);
-      if (i < span) {
+    for (int k = 0; k < count; k++) {
+      for (long o = Math.max(notDone[2 * k], base + 1); o < Math.min(notDone[2 * k + 1], end); o++) {
+        int i = (int) (o - base - 1);
         bits[i >>> 3] &= (byte) ~(1 << (i & 7));
       }
     }

@@ -132,9 +132,25 @@ final class PartitionTracker {
     head = 0;
   }
 
-  /** The offset to commit: the first received and not done, else the last received + 1; -1 when unknown. */
+  /**
+   * The offset to commit: the first received and not done, else the last received + 1 (moved past a
+   * range the previous owner finished, when one starts there); -1 when unknown.
+   */
   long commitOffset() {
-    return size > 0 ? offsets[head] : next;
+    if (size > 0) {
+      return offsets[head];
+    }
+    int k = unreceivedPreDone();
+    return k < preDone.length && preDone[k] <= next ? preDone[k + 1] : next;
+  }
+
+  /** The index of the first done range from the commit metadata that reaches past the last received offset. */
+  private int unreceivedPreDone() {
+    int k = preDoneAt;
+    while (k < preDone.length && preDone[k + 1] <= next) {
+      k += 2;
+    }
+    return next < 0 ? preDone.length : k;
   }
 
   /** Received offsets not yet done. */
@@ -149,30 +165,50 @@ final class PartitionTracker {
 
   /**
    * The commit metadata naming the done offsets above the commit offset, "" when there are none,
-   * null when it does not fit in {@code budget} characters.
+   * null when it does not fit in {@code budget} characters. It names the done ranges of the commit
+   * metadata this owner started from that lie beyond what it received, too: an owner that gives the
+   * partition up before it fetched that far must not drop them, or the next owner runs them again.
    */
   String metadata(int budget) {
-    if (doneCount == 0) {
+    int k = unreceivedPreDone();
+    if (doneCount == 0 && k >= preDone.length) {
       return "";
     }
-    int mask = offsets.length - 1;
-    long[] pending = new long[size - doneCount];
+    // Not-done ranges [from, to): the received offsets not done, then the offsets not received between
+    // the previous owner's done ranges. Gaps between received offsets have no record: done.
+    long[] notDone = new long[2 * (size - doneCount) + 2 + (preDone.length - k)];
     int n = 0;
     long end = -1;
-    for (int k = 0; k < size; k++) {
-      int i = (head + k) & mask;
+    int mask = offsets.length - 1;
+    for (int j = 0; j < size; j++) {
+      int i = (head + j) & mask;
       if (done[i]) {
         end = offsets[i] + 1;
+      } else if (n > 0 && notDone[n - 1] == offsets[i]) {
+        notDone[n - 1]++;
       } else {
-        pending[n++] = offsets[i];
+        notDone[n++] = offsets[i];
+        notDone[n++] = offsets[i] + 1;
       }
     }
-    // pending offsets past the last done one are beyond `end`: not written
-    int count = n;
-    while (count > 0 && pending[count - 1] >= end) {
-      count--;
+    long at = size > 0 ? next : commitOffset();
+    for (; k < preDone.length; k += 2) {
+      long from = Math.max(preDone[k], at);
+      if (from > at) {
+        if (n > 0 && notDone[n - 1] == at) {
+          notDone[n - 1] = from;
+        } else {
+          notDone[n++] = at;
+          notDone[n++] = from;
+        }
+      }
+      at = preDone[k + 1];
+      end = at;
     }
-    return DoneSetCodec.encode(pending, count, end, budget);
+    if (n == 0) {
+      return ""; // all done: the commit offset says it all
+    }
+    return DoneSetCodec.encodeRanges(notDone, n / 2, end, budget);
   }
 
   @Override

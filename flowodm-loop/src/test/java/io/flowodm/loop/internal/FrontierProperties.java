@@ -91,6 +91,52 @@ class FrontierProperties {
     }
   }
 
+  @Property(tries = 300)
+  void whatAFormerOwnerFinishedStaysFinishedThroughAnOwnerThatFetchedLess(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 600) int count, @ForAll @IntRange(min = 0, max = 100) int donePercent,
+      @ForAll @IntRange(min = 0, max = 100) int fetchedPercent) {
+    Random random = new Random(seed);
+    List<Long> received = offsetsWithGaps(random, 0, count);
+    // Owner A receives everything and finishes some of it.
+    PartitionTracker a = new PartitionTracker(0, new long[0]);
+    TreeSet<Long> done = new TreeSet<>();
+    for (long o : received) {
+      a.receive(o);
+    }
+    for (long o : received) {
+      if (random.nextInt(100) < donePercent) {
+        a.done(o);
+        done.add(o);
+      }
+    }
+    long commitA = a.commitOffset();
+    String metadataA = a.metadata(Integer.MAX_VALUE);
+
+    // Owner B receives only a prefix of what is left, finishes some of that, and gives the partition up.
+    PartitionTracker b = new PartitionTracker(commitA, DoneSetCodec.decode(commitA, metadataA));
+    List<Long> left = received.stream().filter(o -> o >= commitA).toList();
+    List<Long> fetchedByB = left.subList(0, left.size() * fetchedPercent / 100);
+    for (long o : fetchedByB) {
+      if (b.receive(o) && random.nextBoolean()) {
+        b.done(o);
+        done.add(o);
+      }
+    }
+    long commitB = b.commitOffset();
+    assertThat(commitB).as("never backwards").isGreaterThanOrEqualTo(commitA);
+    String metadataB = b.metadata(Integer.MAX_VALUE);
+
+    // Owner C runs exactly what nobody finished.
+    PartitionTracker c = new PartitionTracker(commitB, DoneSetCodec.decode(commitB, metadataB));
+    for (long o : received) {
+      if (o < commitB) {
+        assertThat(done).as("offset %d is below B's commit", o).contains(o);
+        continue;
+      }
+      assertThat(c.receive(o)).as("offset %d runs again in C only when nobody finished it", o).isEqualTo(!done.contains(o));
+    }
+  }
+
   @Property(tries = 200)
   void overTheBudgetTheMetadataIsLeftOutAndNothingIsClaimedDone(
       @ForAll long seed, @ForAll @IntRange(min = 2, max = 3000) int count, @ForAll @IntRange(min = 0, max = 300) int budget) {
