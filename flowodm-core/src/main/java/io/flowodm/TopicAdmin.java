@@ -210,7 +210,7 @@ public final class TopicAdmin {
               + ConfigKeys.maskUrls(bootstrap)
               + ": "
               + reason
-              + (reason.endsWith(".") ? " " : ". ")
+              + (ProducerErrors.endsASentence(reason) ? " " : ". ")
               + fix(cause, action, topic, settingsSource),
           cause);
     } catch (TimeoutException e) {

@@ -172,7 +172,9 @@ public class FlowSerializer<T> implements Serializer<T> {
       targets.put(topic, target);
     }
     if (target.refusal() != null) {
-      throw new SerializationException(target.refusal().getMessage(), target.refusal());
+      // A fresh exception for this call's stack, with the remembered message and its cause: one layer, not two.
+      SerializationException refusal = target.refusal();
+      throw new SerializationException(refusal.getMessage(), refusal.getCause());
     }
     if (target.converter() != null) {
       return target.converter().write(target.header(), codec.encode(data));
@@ -215,7 +217,7 @@ public class FlowSerializer<T> implements Serializer<T> {
       return found.isPresent() ? written(found.get().id(), NEVER) : refused(notRegistered(topic, subject));
     } catch (SchemaException e) {
       SerializationException error = new SerializationException(
-          "Cannot serialize " + type.getSimpleName() + " for topic " + topic + " (subject " + subject + "): " + e.getMessage()
+          "Cannot serialize " + type.getSimpleName() + " for topic " + topic + " (subject " + subject + "): " + summary(e)
               + (isAnswer(e) ? remembered() : ""),
           e);
       if (isAnswer(e)) {
@@ -223,6 +225,27 @@ public class FlowSerializer<T> implements Serializer<T> {
       }
       throw error;
     }
+  }
+
+  /**
+   * What went wrong with the registry, in a clause: the cause carries the registry's full message
+   * and fix, so that it appears once in a stack trace.
+   */
+  private static String summary(SchemaException e) {
+    if (!(e instanceof SchemaRegistryException r)) {
+      return "its schema was refused (" + e.getClass().getSimpleName() + " below says why).";
+    }
+    if (r.status() == 409) {
+      return "the Schema Registry refused the schema as incompatible with the subject's earlier versions"
+          + " (SchemaRegistryException below lists each incompatibility and the fix).";
+    }
+    if (r.status() == 0) {
+      return "the Schema Registry gave no usable answer (SchemaRegistryException below says why and what to check).";
+    }
+    return "the Schema Registry answered HTTP "
+        + r.status()
+        + (r.errorCode() == 0 ? "" : ", error_code " + r.errorCode())
+        + " (SchemaRegistryException below says why and what to do).";
   }
 
   /**
