@@ -228,24 +228,20 @@ public class FlowSerializer<T> implements Serializer<T> {
   }
 
   /**
-   * What went wrong with the registry, in a clause: the cause carries the registry's full message
-   * and fix, so that it appears once in a stack trace.
+   * What went wrong with the registry: for a refused schema a clause, as the cause lists the
+   * incompatibilities and the fix; otherwise the cause's first sentence (who answered what), with
+   * its advice left to the cause. So the long part of the registry's message appears once in a
+   * stack trace.
    */
   private static String summary(SchemaException e) {
-    if (!(e instanceof SchemaRegistryException r)) {
-      return "its schema was refused (" + e.getClass().getSimpleName() + " below says why).";
-    }
-    if (r.status() == 409) {
+    if (e instanceof SchemaRegistryException r && r.status() == 409) {
       return "the Schema Registry refused the schema as incompatible with the subject's earlier versions"
           + " (SchemaRegistryException below lists each incompatibility and the fix).";
     }
-    if (r.status() == 0) {
-      return "the Schema Registry gave no usable answer (SchemaRegistryException below says why and what to check).";
-    }
-    return "the Schema Registry answered HTTP "
-        + r.status()
-        + (r.errorCode() == 0 ? "" : ", error_code " + r.errorCode())
-        + " (SchemaRegistryException below says why and what to do).";
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf(". ");
+    String first = end < 0 ? message : message.substring(0, end + 1);
+    return first + (end < 0 ? "" : " " + e.getClass().getSimpleName() + " below says what to do.");
   }
 
   /**
