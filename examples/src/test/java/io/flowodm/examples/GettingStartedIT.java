@@ -112,7 +112,8 @@ class GettingStartedIT {
     }
     String pom = files.get("pom.xml");
     if (pom != null && !dependencies.isEmpty()) {
-      int at = pom.indexOf("<dependencies>") + "<dependencies>".length();
+      // The project's own <dependencies>, not the BOM import's inside <dependencyManagement>.
+      int at = pom.indexOf("<dependencies>", Math.max(0, pom.indexOf("</dependencyManagement>"))) + "<dependencies>".length();
       files.put("pom.xml", pom.substring(0, at) + "\n" + String.join("\n", dependencies) + pom.substring(at));
     }
     return files;
