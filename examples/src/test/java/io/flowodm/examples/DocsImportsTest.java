@@ -49,6 +49,23 @@ class DocsImportsTest {
     assertThat(checked).isGreaterThan(30);
   }
 
+  @Test
+  void theReadmesModuleTableNamesThePackageOfEveryTypeItLists() throws IOException {
+    Pattern row = Pattern.compile("^\\|[^|]*\\|\\s*`(io\\.flowodm[\\w.]*)`\\s*\\|(.*)\\|$", Pattern.MULTILINE);
+    Pattern type = Pattern.compile("`@?([A-Z]\\w*)`");
+    Matcher rows = row.matcher(Files.readString(Path.of("..", "README.md")));
+    int checked = 0;
+    while (rows.find()) {
+      Matcher types = type.matcher(rows.group(2));
+      while (types.find()) {
+        String name = rows.group(1) + "." + types.group(1);
+        assertThat(loads(name)).as("README module table: %s", name).isTrue();
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(40);
+  }
+
   private static boolean loads(String type) {
     try {
       Class.forName(type, false, DocsImportsTest.class.getClassLoader());
