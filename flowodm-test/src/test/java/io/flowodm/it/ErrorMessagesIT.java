@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.flowodm.ConnectionException;
+import io.flowodm.DeserializationException;
+import io.flowodm.ModelConsumer;
 import io.flowodm.FlowConfig;
 import io.flowodm.FlowODM;
 import io.flowodm.SerializationException;
@@ -14,12 +16,17 @@ import io.flowodm.registry.CompatibilityLevel;
 import io.flowodm.registry.SchemaRegistryException;
 import io.flowodm.schema.AvroSchemas;
 import io.flowodm.schema.SchemaCheck;
+import io.flowodm.test.EmbeddedKafka;
 import io.flowodm.test.EmbeddedSchemaRegistry;
 import io.flowodm.test.FlowODMExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -93,6 +100,31 @@ class ErrorMessagesIT {
                 + address
                 + " answers in HTTP, not the Kafka protocol: the address is a web server's or a Schema Registry's,"
                 + " not a Kafka broker's. Set KAFKA_BOOTSTRAP_SERVERS to the brokers' host:port (often port 9092).");
+  }
+
+  @Topic(value = "it.errors.garbage", group = "it-errors-garbage", partitions = 1)
+  record Garbage(String id) {}
+
+  @Test
+  void unreadableRecordsGetHintsThatEndInAPeriod(FlowODM flow, EmbeddedKafka kafka) throws Exception {
+    flow.topics().ensure(Garbage.class);
+    try (var producer =
+        new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>("it.errors.garbage", new byte[] {1, 2, 3, 4, 5, 6})).get();
+      producer.send(new ProducerRecord<>("it.errors.garbage", new byte[] {0, 0, 0, 0x7f, 0x7f, 2})).get();
+    }
+    try (ModelConsumer<Garbage> consumer = flow.consumer(Garbage.class)) {
+      assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(30)))
+          .isInstanceOf(DeserializationException.class)
+          .hasMessageContaining("Check that this topic is written by a Confluent or FlowODM Avro serializer.")
+          .hasMessageNotContaining("?.");
+      assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(30)))
+          .isInstanceOf(DeserializationException.class)
+          .hasMessageContaining("schema id 32639 is unknown to")
+          .hasMessageContaining("The message was written against another registry, or the schema was deleted: check that"
+              + " schema.registry.url is the registry its producer used.")
+          .hasMessageNotContaining("?.");
+    }
   }
 
   private static String stackTrace(Throwable t) {
