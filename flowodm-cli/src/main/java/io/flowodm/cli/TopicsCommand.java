@@ -13,6 +13,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Topic toolbox: list, describe, create, delete, ensure.",
     synopsisSubcommandLabel = "(list | describe | create | delete | ensure)",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flowodm topics list",
+      "  flowodm topics create orders --partitions 3",
+      "  flowodm topics ensure --models com.acme.events --classpath target/classes",
+      "Run 'flowodm topics <command> --help' for its options."
+    },
     subcommands = {
       TopicsCommand.ListTopics.class,
       TopicsCommand.Describe.class,
