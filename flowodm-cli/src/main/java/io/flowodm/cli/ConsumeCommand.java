@@ -9,10 +9,11 @@ import picocli.CommandLine.Option;
     name = "consume",
     mixinStandardHelpOptions = true,
     description = {
-      "Print each record of a topic as one JSON line: topic, partition, offset, timestamp, key, value,",
-      "schemaId, headers. Values (and Avro keys) are decoded with the schema their id names, fetched",
-      "from the registry, so no model class is needed. Without --group no offsets are committed.",
-      "Stops after --max records, after --timeout without a new record, or on Ctrl-C."
+      "Print the records of a topic as JSON lines, decoded by their writer schemas.",
+      "%nOne object per record: topic, partition, offset, timestamp, key, value, schemaId, headers. Values"
+          + " (and Avro keys) are decoded with the schema their id names, fetched from the registry, so no model"
+          + " class is needed. Without --group no offsets are committed. Stops after --max records, after"
+          + " --timeout without a new record, or on Ctrl-C.%n"
     },
     footerHeading = "%nExample:%n",
     footer = {

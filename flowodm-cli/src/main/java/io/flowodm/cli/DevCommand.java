@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
     name = "dev",
     mixinStandardHelpOptions = true,
     description = {
-      "Start an in-process Kafka broker (KRaft) and Schema Registry for local work, print their addresses",
-      "and the variables to export, and run until Ctrl-C. Nothing is kept: both live in memory and a",
-      "temporary directory, removed on exit. No Docker needed."
+      "Run a Kafka broker and a Schema Registry in this process until Ctrl-C.",
+      "%nFor local work: prints their addresses and the variables to export. Nothing is kept: both live in"
+          + " memory and a temporary directory, removed on exit. No Docker needed.%n"
     },
     footerHeading = "%nExample:%n",
     footer = {

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate Java records (with FlowODM's annotations) from an Avro schema file or a subject's latest schema.",
-      "Every record and enum becomes one file; a union of records a sealed interface."
+      "Generate Java records from an Avro schema file or a subject's latest schema.",
+      "%nThe records carry FlowODM's annotations. Every record and enum becomes one file; a union of records"
+          + " a sealed interface.%n"
     },
     footerHeading = "%nExample:%n",
     footer = {

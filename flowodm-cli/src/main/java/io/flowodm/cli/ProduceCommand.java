@@ -11,11 +11,12 @@ import picocli.CommandLine.Option;
     name = "produce",
     mixinStandardHelpOptions = true,
     description = {
-      "Send one record per JSON line read from stdin (or --input), as plain JSON: unions unwrapped,",
-      "timestamps and dates as ISO-8601 strings, decimals as numbers or strings, bytes as base64.",
-      "With --model the record is the model's (its @Key is the key; subject from its strategy for the topic);",
-      "with --subject it is the subject's latest schema, and no class is needed.",
-      "A bad line is reported with its line number and field; nothing after it is sent unless --skip-bad."
+      "Send one record per JSON line of stdin (or --input).",
+      "%nThe lines are plain JSON: unions unwrapped, timestamps and dates as ISO-8601 strings, decimals as"
+          + " numbers or strings, bytes as base64. With --model each line is that model record (its @Key is the"
+          + " key; the subject is its strategy's for the topic); with --subject it follows the subject's latest"
+          + " schema, and no class is needed. A bad line is reported with its line number and field, and"
+          + " nothing after it is sent unless --skip-bad is given.%n"
     },
     footerHeading = "%nExamples:%n",
     footer = {
