@@ -79,7 +79,18 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main(env, stdin));
     cl.setExecutionExceptionHandler(Main::handleFailure);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    shareVersion(cl, new VersionProvider());
     return cl;
+  }
+
+  /** {@code flowodm <verb> --version} prints what {@code flowodm --version} prints. */
+  private static void shareVersion(CommandLine cl, VersionProvider version) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().versionProvider() == null) {
+        sub.getCommandSpec().versionProvider(version);
+      }
+      shareVersion(sub, version);
+    }
   }
 
   private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

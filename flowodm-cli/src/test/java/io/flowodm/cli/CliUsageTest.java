@@ -40,6 +40,8 @@ class CliUsageTest {
     Cli.Result r = Cli.run("--version");
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("flowodm ").contains("Java " + System.getProperty("java.version"));
+    assertThat(Cli.run("produce", "--version").out()).isEqualTo(r.out());
+    assertThat(Cli.run("topics", "list", "-V").out()).isEqualTo(r.out());
   }
 
   @Test
