@@ -143,7 +143,7 @@ class CliUsageTest {
     options.classPath.classpath = Cli.testClasses();
     options.modelsPackage = "io.flowodm.cli.models";
     List<Class<?>> found = new ModelLoader(options.classPath).load(options);
-    assertThat(found).extracting(Class::getSimpleName).containsExactly("Everything", "Order");
+    assertThat(found).extracting(Class::getSimpleName).containsExactly("Everything", "Note", "Order");
   }
 
   @Test

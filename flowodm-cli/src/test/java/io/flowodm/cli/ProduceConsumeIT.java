@@ -10,11 +10,13 @@ import io.flowodm.ConsumerOptions;
 import io.flowodm.FlowODM;
 import io.flowodm.ModelConsumer;
 import io.flowodm.ModelProducer;
+import io.flowodm.OutgoingRecord;
 import io.flowodm.cli.models.Address;
 import io.flowodm.cli.models.Card;
 import io.flowodm.cli.models.Cash;
 import io.flowodm.cli.models.Color;
 import io.flowodm.cli.models.Everything;
+import io.flowodm.cli.models.Note;
 import io.flowodm.test.EmbeddedKafka;
 import io.flowodm.test.EmbeddedSchemaRegistry;
 import io.flowodm.test.FlowODMExtension;
@@ -173,6 +175,27 @@ class ProduceConsumeIT {
       });
       assertThat(read).containsExactly(full(), sparse());
     }
+  }
+
+  @Test
+  void headersAndTombstonesPrintAsTheyAre(FlowODM flow) throws Exception {
+    flow.topics().ensure(Note.class);
+    try (ModelProducer<Note> producer = flow.producer(Note.class)) {
+      producer.send(OutgoingRecord.of(new Note("n-1", "first")).partition(0).header("trace", "abc").header("bin", new byte[] {0, (byte) 0xff}));
+      producer.send(OutgoingRecord.of(new Note("n-1", "second")).partition(1));
+      producer.tombstone("n-1");
+    }
+    // The tombstone goes where the key hashes; read both partitions to the end of what was sent.
+    Cli.Result r = cli("", "consume", "--topic", "cli-notes", "--from-beginning", "--max", "3");
+    assertThat(r.code()).as(r.toString()).isZero();
+    List<JsonNode> records = lines(r.out());
+    JsonNode withHeaders = records.stream().filter(n -> n.get("headers").has("trace")).findFirst().orElseThrow();
+    assertThat(withHeaders.get("headers").toString()).isEqualTo("{\"trace\":\"abc\",\"bin\":{\"base64\":\"AP8=\"}}");
+    assertThat(withHeaders.get("value").toString()).isEqualTo("{\"id\":\"n-1\",\"text\":\"first\"}");
+    JsonNode tombstone = records.stream().filter(n -> n.get("value").isNull()).findFirst().orElseThrow();
+    assertThat(tombstone.get("key").textValue()).isEqualTo("n-1");
+    assertThat(tombstone.get("schemaId").isNull()).isTrue();
+    assertThat(tombstone.has("error")).isFalse();
   }
 
   @Test
