@@ -62,11 +62,12 @@ final class JsonProducer {
     this.err = cmd.err();
   }
 
-  /** A way to turn a converted record into key and value bytes. */
-  private interface Writer {
-    byte[] key(GenericRecord record);
+  /** Key and value bytes of one record. */
+  private record Frame(byte[] key, byte[] value) {}
 
-    byte[] value(GenericRecord record);
+  /** A way to turn a converted record into its key and value bytes. */
+  private interface Writer {
+    Frame write(GenericRecord record);
   }
 
   int run() throws IOException, InterruptedException {
@@ -151,7 +152,8 @@ final class JsonProducer {
   private ProducerRecord<byte[], byte[]> convert(String line, Schema schema, Writer writer) {
     try {
       GenericRecord value = (GenericRecord) JsonAvro.toAvro(parse(line), schema);
-      return new ProducerRecord<>(cmd.topic, writer.key(value), writer.value(value));
+      Frame frame = writer.write(value);
+      return new ProducerRecord<>(cmd.topic, frame.key(), frame.value());
     } catch (JsonDataException e) {
       throw new LineException(e.describe());
     } catch (io.flowodm.ValidationException | io.flowodm.SerializationException e) {
@@ -221,21 +223,11 @@ final class JsonProducer {
     keys.configure(serde, true);
     Model raw = model;
     String topic = cmd.topic;
-    return new Writer() {
-      private Object decoded;
-
-      @Override
-      public byte[] key(GenericRecord record) {
-        decoded = asModel(raw, record);
-        Object key = raw.key(decoded);
-        return key == null ? null : keys.serialize(topic, key);
-      }
-
-      @Override
-      public byte[] value(GenericRecord record) {
-        RecordValidator.validate(decoded);
-        return values.serialize(topic, decoded);
-      }
+    return record -> {
+      Object value = asModel(raw, record);
+      RecordValidator.validate(value);
+      Object key = raw.key(value);
+      return new Frame(key == null ? null : keys.serialize(topic, key), values.serialize(topic, value));
     };
   }
 
@@ -253,20 +245,12 @@ final class JsonProducer {
     Schema schema = latest.schema();
     Serializer<Object> keys = keySerializer(schema);
     String topic = cmd.topic;
-    return new Writer() {
-      @Override
-      public byte[] key(GenericRecord record) {
-        if (cmd.keyField == null) {
-          return null;
-        }
-        Object key = record.get(cmd.keyField);
-        return key == null ? null : keys.serialize(topic, key instanceof CharSequence || key instanceof org.apache.avro.generic.GenericEnumSymbol<?> ? key.toString() : key);
+    return record -> {
+      Object key = cmd.keyField == null ? null : record.get(cmd.keyField);
+      if (key instanceof CharSequence || key instanceof org.apache.avro.generic.GenericEnumSymbol<?>) {
+        key = key.toString(); // a string, uuid or enum field: its text
       }
-
-      @Override
-      public byte[] value(GenericRecord record) {
-        return WireFormat.frame(latest.id(), avro(record));
-      }
+      return new Frame(key == null ? null : keys.serialize(topic, key), WireFormat.frame(latest.id(), avro(record)));
     };
   }
 
