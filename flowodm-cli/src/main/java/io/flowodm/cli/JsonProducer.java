@@ -71,15 +71,18 @@ final class JsonProducer {
   }
 
   int run() throws IOException, InterruptedException {
-    // Load the model class before connecting: an unknown class is reported without waiting for Kafka.
-    Class<?> type = cmd.source.model == null ? null : new ModelLoader(cmd.classPath).load(cmd.source.model);
+    // Load the model class before connecting: an unknown class is reported without waiting for Kafka,
+    // and a class that is no model is refused, before connecting.
+    Model<?> model = null;
+    if (cmd.source.model != null) {
+      model = Model.of(new ModelLoader(cmd.classPath).load(cmd.source.model));
+      KeySerdes.check(model);
+    }
     try (FlowODM flow = Connections.connect(cmd.connection);
         BufferedReader in = reader()) {
       Schema schema;
       Writer writer;
-      if (type != null) {
-        Model<?> model = Model.of(type);
-        KeySerdes.check(model);
+      if (model != null) {
         schema = model.schema();
         writer = modelWriter(flow, model);
       } else {

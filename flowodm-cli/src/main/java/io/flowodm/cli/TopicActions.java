@@ -72,12 +72,12 @@ final class TopicActions {
   }
 
   static int ensure(Verb v, ConnectionOptions c, ModelOptions models) {
-    List<Class<?>> types = new ModelLoader(models.classPath).load(models);
+    List<Model<?>> found = new ModelLoader(models.classPath).load(models).stream().<Model<?>>map(Model::of).toList();
     try (FlowODM flow = Connections.connectKafkaOnly(c)) {
-      for (Class<?> type : types) {
-        String topic = Model.of(type).topic();
-        boolean created = flow.topics().ensure(type);
-        v.out().println((created ? "Created topic " + topic : "Topic " + topic + " exists") + " (@Topic on " + type.getName() + ").");
+      for (Model<?> model : found) {
+        boolean created = flow.topics().ensure(model.type());
+        String topic = model.topic();
+        v.out().println((created ? "Created topic " + topic : "Topic " + topic + " exists") + " (@Topic on " + model.type().getName() + ").");
       }
     }
     return ExitCodes.OK;

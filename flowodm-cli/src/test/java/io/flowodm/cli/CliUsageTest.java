@@ -147,6 +147,17 @@ class CliUsageTest {
   }
 
   @Test
+  void aRecordWithoutTopicIsRefusedBeforeConnecting() {
+    Map<String, String> nowhere = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "SCHEMA_REGISTRY_URL", "http://127.0.0.1:1");
+    Cli.Result ensure = Cli.run(nowhere, "topics", "ensure", "--model", "io.flowodm.cli.models.Address", "--classpath", Cli.testClasses());
+    assertThat(ensure.code()).isEqualTo(2);
+    assertThat(ensure.err()).contains("Error: Cannot build a model of io.flowodm.cli.models.Address: it has no @Topic.");
+    Cli.Result produce = Cli.withInput(nowhere, "{}", "produce", "--topic", "t", "--model", "io.flowodm.cli.models.Address", "--classpath", Cli.testClasses());
+    assertThat(produce.code()).isEqualTo(2);
+    assertThat(produce.err()).contains("it has no @Topic.");
+  }
+
+  @Test
   void aPackageWithoutModelsCannotRun() {
     Cli.Result r = Cli.run(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1"), "topics", "ensure", "--models", "com.acme.none", "--classpath", Cli.testClasses());
     assertThat(r.code()).isEqualTo(3);
