@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
       DeleteSubjectCommand.class,
       SchemaCommand.class,
       GenerateCommand.class,
+      ValidateCommand.class,
+      CheckCompatibilityCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
