@@ -2,6 +2,7 @@ package io.flowodm.cli;
 
 import io.flowodm.cli.check.CheckReport;
 import io.flowodm.cli.check.ModelReport;
+import io.flowodm.cli.check.RecordSources;
 import io.flowodm.cli.check.ReportFormat;
 import io.flowodm.cli.check.SchemaChecker;
 import io.flowodm.registry.CompatibilityLevel;
@@ -56,6 +57,7 @@ final class CheckCompatibilityCommand extends Verb {
   public Integer call() {
     CompatibilityLevel at = level == null ? null : CompatibilityLevel.valueOf(Levels.check("--level", level));
     ReportFormat format = report.reportFormat();
+    RecordSources sources = report.recordSources();
     List<Class<?>> classes = new ModelLoader(models.classPath).load(models);
     if (subject != null && classes.size() > 1) {
       throw CliException.usage("--subject names one subject, but " + classes.size() + " models were given."
@@ -63,7 +65,7 @@ final class CheckCompatibilityCommand extends Verb {
     }
     List<ModelReport> reports = new ArrayList<>();
     try (SchemaRegistryClient client = Connections.registry(connection)) {
-      SchemaChecker checker = new SchemaChecker(client, report.recordSources());
+      SchemaChecker checker = new SchemaChecker(client, sources);
       classes.forEach(c -> reports.add(checker.checkCompatibility(c, subject, at, server)));
     }
     return report.write(new CheckReport("check-compatibility", reports, false), format, out());

@@ -2,6 +2,7 @@ package io.flowodm.cli;
 
 import io.flowodm.cli.check.CheckReport;
 import io.flowodm.cli.check.ModelReport;
+import io.flowodm.cli.check.RecordSources;
 import io.flowodm.cli.check.ReportFormat;
 import io.flowodm.cli.check.SchemaChecker;
 import io.flowodm.registry.SchemaRegistryClient;
@@ -61,14 +62,15 @@ final class ValidateCommand extends Verb {
       throw CliException.usage("--schemas-dir " + schemasDir + ": no such directory.");
     }
     ReportFormat format = report.reportFormat();
+    RecordSources sources = report.recordSources();
     List<Class<?>> classes = new ModelLoader(models.classPath).load(models);
     List<ModelReport> reports = new ArrayList<>();
     if (schemasDir != null) {
-      SchemaChecker checker = new SchemaChecker(null, report.recordSources());
+      SchemaChecker checker = new SchemaChecker(null, sources);
       classes.forEach(c -> reports.add(checker.validateAgainstFiles(c, schemasDir)));
     } else {
       try (SchemaRegistryClient client = Connections.registry(connection)) {
-        SchemaChecker checker = new SchemaChecker(client, report.recordSources());
+        SchemaChecker checker = new SchemaChecker(client, sources);
         classes.forEach(c -> reports.add(checker.validate(c)));
       }
     }
