@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 /** {@code flowodm get-schema}: a subject's schema, as indented JSON. */
 @Command(
     name = "get-schema",
-    mixinStandardHelpOptions = true,
     description = "Print a subject's schema (latest or a version) as indented JSON, or write it to a file.",
     footerHeading = "%nExample:%n",
     footer = {
@@ -22,6 +21,10 @@ import picocli.CommandLine.Option;
     })
 final class GetSchemaCommand extends Verb {
   @Mixin ConnectionOptions connection;
+
+  // --version is the schema version here, so only --help comes from picocli.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--subject", required = true, paramLabel = "SUBJECT", description = "The subject.")
   String subject;

@@ -40,6 +40,10 @@ import picocli.CommandLine.Spec;
       DeleteSubjectCommand.class,
       SchemaCommand.class,
       GenerateCommand.class,
+      TopicsCommand.class,
+      ProduceCommand.class,
+      ConsumeCommand.class,
+      DevCommand.class,
       ValidateCommand.class,
       CheckCompatibilityCommand.class,
       CommandLine.HelpCommand.class

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.AvroRuntimeException;
 
 /** Reading Avro schema files, with errors that name the file and the problem (exit 1). */
 final class Schemas {
@@ -16,7 +16,7 @@ final class Schemas {
     }
     try {
       return new Schema.Parser().parse(file.toFile());
-    } catch (SchemaParseException e) {
+    } catch (AvroRuntimeException e) {
       throw CliException.badInput(file + " is not a valid Avro schema: " + e.getMessage());
     } catch (IOException e) {
       // Jackson reports bad JSON as an IOException with its line and column.
