@@ -111,7 +111,11 @@ abstract class AbstractCheckMojo extends AbstractMojo {
     List<ModelReport> reports = new ArrayList<>();
     try (ProjectModels loaded = new ProjectModels(classPath())) {
       List<Class<?>> classes = loaded.load(models, modelClasses);
-      RecordSources sources = RecordSources.of(existing(sourceRoots));
+      if (this instanceof CheckCompatibilityMojo c && c.subject != null && classes.size() > 1) {
+        throw new MojoExecutionException("<subject>" + c.subject + "</subject> names one subject, but " + classes.size()
+            + " models were found. Name one model with <modelClasses>, or leave <subject> out.");
+      }
+      RecordSources sources = RecordSources.of(existing(sourceRoots, session.getExecutionRootDirectory()));
       if (needsRegistry()) {
         try (SchemaRegistryClient client =
             RegistryOptions.client(registryUrl, serverId, session.getSettings(), decrypter, System.getenv())) {
@@ -207,13 +211,19 @@ abstract class AbstractCheckMojo extends AbstractMojo {
     }
   }
 
-  private static List<Path> existing(List<String> roots) {
+  /**
+   * The source roots that exist, relative to the directory Maven runs in (the checkout's root in
+   * CI) when they lie below it, because GitHub annotations and SARIF locations want paths relative
+   * to the repository.
+   */
+  private static List<Path> existing(List<String> roots, String executionRoot) {
     List<Path> paths = new ArrayList<>();
+    Path base = executionRoot == null ? null : Path.of(executionRoot).toAbsolutePath().normalize();
     if (roots != null) {
       for (String root : roots) {
-        Path path = Path.of(root);
+        Path path = Path.of(root).toAbsolutePath().normalize();
         if (Files.isDirectory(path)) {
-          paths.add(path);
+          paths.add(base != null && path.startsWith(base) ? base.relativize(path) : path);
         }
       }
     }

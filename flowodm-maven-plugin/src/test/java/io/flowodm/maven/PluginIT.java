@@ -76,8 +76,7 @@ class PluginIT {
     assertThat(build.exit()).as(build.log()).isZero();
     assertThat(build.log()).contains(
         "com.acme.shop.Order (orders-value): valid, 0 errors, 1 warning",
-        "::warning file=" + project.resolve("src/main/java/com/acme/shop/Order.java").toAbsolutePath()
-            + ",line=11,title=flowodm validate%3A field-added::",
+        "::warning file=src/main/java/com/acme/shop/Order.java,line=11,title=flowodm validate%3A field-added::",
         "BUILD SUCCESS");
     Path generated = project.resolve("target/generated-sources/flowodm/com/acme/shop/generated/Customer.java");
     assertThat(generated).exists();
@@ -104,9 +103,28 @@ class PluginIT {
         "[ERROR] com.acme.shop.Order (orders-value): INVALID, 1 error, 0 warnings",
         "[ERROR]   error   [field-added-without-default] Order.quantity: the model adds field `quantity` (int)"
             + " without a default",
-        "::error file=" + order.toAbsolutePath() + ",line=11,title=flowodm validate%3A field-added-without-default::",
+        "::error file=src/main/java/com/acme/shop/Order.java,line=11,title=flowodm validate%3A field-added-without-default::",
         "flowodm validate failed: 1 of 1 model(s) failed, 1 error(s), 0 warning(s) (field-added-without-default)",
         "BUILD FAILURE");
+  }
+
+  @Test
+  void checkCompatibilityChecksAtTheLevelAskedForAndWritesSarif() throws Exception {
+    Path project = copySample("levels");
+    Path order = project.resolve("src/main/java/com/acme/shop/Order.java");
+    Files.writeString(order, Files.readString(order).replace("Optional<String> note", "int quantity"));
+    String goal = "io.flowodm:flowodm-maven-plugin:" + System.getProperty("flowodm.version") + ":check-compatibility";
+
+    Build forward = maven(project, "compile", goal, "-Dflowodm.level=FORWARD", "-Dflowodm.format=sarif");
+    Build backward = maven(project, "compile", goal, "-Dflowodm.level=BACKWARD", "-Dflowodm.format=sarif");
+
+    assertThat(forward.exit()).as(forward.log()).isZero();
+    assertThat(forward.log()).contains("checked against subject orders-value at level FORWARD against version 1");
+    assertThat(backward.exit()).as(backward.log()).isEqualTo(1);
+    assertThat(backward.log()).contains("flowodm check-compatibility failed: 1 of 1 model(s) failed");
+    String sarif = Files.readString(project.resolve("target/flowodm/check-compatibility.sarif"));
+    assertThat(sarif).contains("\"ruleId\" : \"field-added-without-default\"",
+        "\"uri\" : \"src/main/java/com/acme/shop/Order.java\"", "\"startLine\" : 11");
   }
 
   @Test
