@@ -172,8 +172,12 @@ class PluginIT {
         "-Dflowodm.registryUrl=" + registry.url()));
     command.addAll(List.of(goals));
     Path log = project.resolve("build.log");
-    Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    // The JDK running this build (21 or later), whatever java the PATH has.
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().remove("MAVEN_ARGS");
+    Process process = builder.start();
     process.getOutputStream().close();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the child build finished").isTrue();
     return new Build(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
