@@ -128,6 +128,26 @@ class PluginIT {
   }
 
   @Test
+  void registerRegistersACompatibleSchemaAndFailsOnOneTheRegistryRefuses() throws Exception {
+    Path project = copySample("register");
+    String goal = "io.flowodm:flowodm-maven-plugin:" + System.getProperty("flowodm.version") + ":register";
+
+    Build compatible = maven(project, "compile", goal);
+
+    assertThat(compatible.exit()).as(compatible.log()).isZero();
+    assertThat(compatible.log()).contains("Registered com.acme.shop.Order under orders-value (id 2)");
+    assertThat(client.versions("orders-value")).containsExactly(1, 2);
+
+    Path order = project.resolve("src/main/java/com/acme/shop/Order.java");
+    Files.writeString(order, Files.readString(order).replace("Optional<String> note", "int quantity"));
+    Build refused = maven(project, "compile", goal);
+
+    assertThat(refused.exit()).as(refused.log()).isEqualTo(1);
+    assertThat(refused.log()).contains("The registry refused com.acme.shop.Order under orders-value:", "BUILD FAILURE");
+    assertThat(client.versions("orders-value")).containsExactly(1, 2);
+  }
+
+  @Test
   void anUnreachableRegistryIsABuildErrorNotAPass() throws Exception {
     Path project = copySample("unreachable");
 
