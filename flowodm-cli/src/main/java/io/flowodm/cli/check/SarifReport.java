@@ -17,6 +17,7 @@ import java.util.List;
 final class SarifReport {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String RULES_HELP = "https://github.com/flowodm/flowodm-java/blob/main/docs/cli.md#findings-and-rules";
 
   private SarifReport() {}
 
@@ -35,6 +36,7 @@ final class SarifReport {
       node.put("id", rule.id());
       node.put("name", camel(rule.id()));
       node.putObject("shortDescription").put("text", rule.description());
+      node.put("helpUri", RULES_HELP);
     }
     run.putObject("automationDetails").put("id", "flowodm/" + report.command() + "/");
     ArrayNode results = run.putArray("results");
