@@ -214,10 +214,14 @@ public final class SchemaChecker {
     return m.startsWith("{") && m.contains("compatibility:") && !m.contains("errorType");
   }
 
-  /** Adds {@code finding} unless one with its path and rule is there already (the same problem, found twice). */
+  /**
+   * Adds {@code finding} unless one with its path, rule and severity is there already: the same
+   * problem, found by validation and again by the compatibility check (or locally and again by the
+   * registry).
+   */
   private static void addUnlessSeen(List<Finding> findings, Finding finding) {
     for (Finding f : findings) {
-      if (f.path().equals(finding.path()) && f.rule().equals(finding.rule())) {
+      if (f.path().equals(finding.path()) && f.rule().equals(finding.rule()) && f.severity() == finding.severity()) {
         return;
       }
     }
