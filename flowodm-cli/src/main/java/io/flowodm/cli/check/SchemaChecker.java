@@ -173,7 +173,8 @@ public final class SchemaChecker {
     try {
       return Optional.of(registry.latest(subject));
     } catch (SchemaRegistryException e) {
-      if (e.notFound() && e.errorCode() == 40401) {
+      // 40401: no such subject; 40404: the subject was soft-deleted. Either way nothing is registered.
+      if (e.notFound() && (e.errorCode() == 40401 || e.errorCode() == 40404)) {
         return Optional.empty();
       }
       throw e;
