@@ -21,19 +21,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check-compatibility",
     mixinStandardHelpOptions = true,
-    description = {
-      "Check that each model's schema (the one a producer would register) may be registered under its",
-      "subject: at --level (default: the subject's level at the registry, else the global one), by",
-      "Avro's resolution rules against the versions the level covers; with --server the registry's",
-      "own verdict counts too."
-    },
+    description = "Check that each model's schema (the one a producer would register) may be registered under"
+        + " its subject at --level (default: the subject's level at the registry, else the global one), by"
+        + " Avro's resolution rules against the versions the level covers; with --server the registry's own"
+        + " verdict counts too.",
     footerHeading = "%nExample:%n",
     footer = {
-      "  flowodm check-compatibility --model com.acme.events.Order --level FULL_TRANSITIVE --server",
+      "  flowodm check-compatibility --model com.acme.events.Order \\",
+      "      --level FULL_TRANSITIVE",
       "  com.acme.events.Order (orders-value): NOT compatible, 1 error, 0 warnings",
-      "    error   [field-added-without-default] Order.note: the new schema adds field `note` without a default, ...",
+      "    error   [field-added-without-default] Order.note: the new schema adds field",
+      "            `note` without a default, ...",
       "",
-      "Exit codes: 0 compatible, 1 a model is not, 2 bad usage, 3 the check could not run."
+      "Exit codes: 0 compatible; 1 a model is not; 2 bad usage;",
+      "3 the check could not run (registry unreachable, class not found)."
     })
 final class CheckCompatibilityCommand extends Verb {
   @Mixin ModelOptions models;

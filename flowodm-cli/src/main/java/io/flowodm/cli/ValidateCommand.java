@@ -22,19 +22,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Validate models against the registry (the latest version of each model's subject, and",
-      "compatibility with the subject's history at the subject's level, else the global one), or",
-      "against the .avsc files of --schemas-dir. A subject not registered yet is valid, with a warning."
-    },
+    description = "Validate models against the registry (the latest version of each model's subject, and"
+        + " compatibility with the subject's history at the subject's level, else the global one), or against"
+        + " the .avsc files of --schemas-dir. A subject not registered yet is valid, with a warning.",
     footerHeading = "%nExample:%n",
     footer = {
-      "  flowodm validate --models com.acme.events --classpath target/classes --registry-url http://localhost:8081 \\",
-      "      --sources src/main/java --format github",
-      "  ::error file=src/main/java/com/acme/events/Order.java,line=12,title=flowodm validate%3A type-changed::...",
+      "  flowodm validate --models com.acme.events --classpath target/classes \\",
+      "      --registry-url http://localhost:8081 --sources src/main/java \\",
+      "      --format github",
+      "  ::error file=src/main/java/com/acme/events/Order.java,line=12,title=...",
       "",
-      "Exit codes: 0 valid, 1 a model is not valid (or has warnings, with --strict), 2 bad usage,",
-      "3 the check could not run (registry unreachable, class not found)."
+      "Exit codes: 0 valid; 1 a model is not valid (or has warnings, with --strict);",
+      "2 bad usage; 3 the check could not run (registry unreachable, class not found)."
     })
 final class ValidateCommand extends Verb {
   @Mixin ModelOptions models;
