@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The work of {@code flowodm dev}: starts the embedded broker and registry, prints how to reach
- * them, and waits. A shutdown hook (Ctrl-C, SIGTERM) closes both before the JVM exits.
+ * them, and waits. Ctrl-C (SIGINT) or SIGTERM stops both, then the command returns.
  */
 final class DevServices {
   private final DevCommand cmd;
@@ -40,16 +40,16 @@ final class DevServices {
           e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    CountDownLatch closed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stopped.countDown();
+    // Ctrl-C (SIGINT) and SIGTERM are taken over rather than left to shutdown hooks: the broker's test
+    // kit deletes its log directories in a hook of its own, which would race a hook that stops the
+    // broker. Here the broker stops first, then the JVM exits and the directories go.
+    for (String name : new String[] {"INT", "TERM"}) {
       try {
-        closed.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopped.countDown());
+      } catch (IllegalArgumentException unsupported) {
+        // this platform has no such signal; its default (a shutdown) still applies
       }
-    }, "flowodm-dev-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
+    }
     try {
       for (String t : cmd.topics) {
         createTopic(kafka, t);
@@ -70,7 +70,6 @@ final class DevServices {
       kafka.close();
       out.println("Stopped.");
       out.flush();
-      closed.countDown();
     }
     return ExitCodes.OK;
   }

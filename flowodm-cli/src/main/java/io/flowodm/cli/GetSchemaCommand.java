@@ -40,7 +40,7 @@ final class GetSchemaCommand extends Verb {
     Integer n = parseVersion();
     try (SchemaRegistryClient registry = Connections.registry(connection)) {
       RegisteredSchema found = n == null ? registry.latest(subject) : registry.version(subject, n);
-      String json = found.schema().toString(true);
+      String json = Schemas.pretty(found.schema());
       if (output == null) {
         out().println(json);
       } else {

@@ -54,7 +54,7 @@ import org.apache.avro.generic.GenericRecord;
  * Stateless and thread-safe.
  */
 final class JsonAvro {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
   private static final Base64.Decoder BASE64_IN = Base64.getDecoder();
   private static final Base64.Encoder BASE64_OUT = Base64.getEncoder();
 
@@ -117,8 +117,7 @@ final class JsonAvro {
           throw mismatch(path, "an object (a map of " + typeName(schema.getValueType()) + ")", json);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
           map.put(e.getKey(), toAvro(e.getValue(), schema.getValueType(), join(path, e.getKey())));
         }
         yield map;

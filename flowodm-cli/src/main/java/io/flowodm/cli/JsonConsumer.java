@@ -48,7 +48,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class JsonConsumer {
   private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final ConsumeCommand cmd;

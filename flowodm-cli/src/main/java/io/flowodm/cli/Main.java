@@ -64,6 +64,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    // Hibernate Validator logs through jboss-logging, which would pick the broker's log4j and print
+    // its banner on stdout; through slf4j it follows simplelogger.properties (warnings, on stderr).
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
     int code = commandLine(System.getenv(), System.in).execute(args);
     System.exit(code);
   }

@@ -21,7 +21,7 @@ final class SchemaCommand extends Verb {
   @Override
   public Integer call() {
     Class<?> type = new ModelLoader(classPath).load(model);
-    out().println(AvroSchemas.of(type).toString(true));
+    out().println(Schemas.pretty(AvroSchemas.of(type)));
     return ExitCodes.OK;
   }
 }

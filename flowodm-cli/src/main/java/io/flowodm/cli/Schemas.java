@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 import org.apache.avro.AvroRuntimeException;
 
 /** Reading Avro schema files, with errors that name the file and the problem (exit 1). */
 final class Schemas {
   private Schemas() {}
+
+  /** The schema as indented JSON. */
+  static String pretty(Schema schema) {
+    return SchemaFormatter.format("json/pretty", schema);
+  }
 
   static Schema read(String flag, Path file) {
     if (!Files.isRegularFile(file)) {

@@ -25,7 +25,7 @@ class JsonAvroTest {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+          .setNodeFactory(new JsonNodeFactory(true));
   private static final Schema EVERYTHING = AvroSchemas.of(Everything.class);
 
   static final String FULL =

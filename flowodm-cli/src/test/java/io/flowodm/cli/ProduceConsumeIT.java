@@ -48,7 +48,7 @@ class ProduceConsumeIT {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+          .setNodeFactory(new JsonNodeFactory(true));
 
   /** The first record: every type, a Card payment, optional values present. */
   static final String FULL = JsonAvroTest.FULL;

@@ -88,7 +88,7 @@ class RegistryVerbsIT {
     Cli.Result latest = Cli.run(env, "get-schema", "--subject", "cli-get-value");
     assertThat(latest.code()).isZero();
     assertThat(new Schema.Parser().parse(latest.out())).isEqualTo(v2);
-    assertThat(latest.out()).isEqualTo(v2.toString(true) + "\n");
+    assertThat(latest.out()).isEqualTo(Schemas.pretty(v2) + "\n");
 
     Cli.Result first = Cli.run(env, "get-schema", "--subject", "cli-get-value", "--version", "1");
     assertThat(new Schema.Parser().parse(first.out())).isEqualTo(v1);
