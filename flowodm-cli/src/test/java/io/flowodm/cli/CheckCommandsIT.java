@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.avro.SchemaFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,8 +155,8 @@ class CheckCommandsIT {
 
   @Test
   void validateReadsSchemaFilesFromASchemasDirectory(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("payments.avsc"), AvroSchemas.of(PaymentV1.class).toString(true));
-    Files.writeString(dir.resolve("person.avsc"), AvroSchemas.of(Person.class).toString(true));
+    Files.writeString(dir.resolve("payments.avsc"), SchemaFormatter.format("json/pretty", AvroSchemas.of(PaymentV1.class)));
+    Files.writeString(dir.resolve("person.avsc"), SchemaFormatter.format("json/pretty", AvroSchemas.of(Person.class)));
 
     CheckRun run = CheckRun.run("validate", "--model", PERSON, "--model", PAYMENT, "--model", ACCOUNT,
         "--schemas-dir", dir.toString());

@@ -23,7 +23,6 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -43,8 +42,8 @@ abstract class AbstractCheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
-  @Component
-  SettingsDecrypter decrypter;
+  /** Decrypts the settings.xml server's password; injected by Maven (JSR-330). */
+  final SettingsDecrypter decrypter;
 
   /** The package whose {@code @Topic} records are checked (and its subpackages): the CLI's {@code --models}. */
   @Parameter(property = "flowodm.models")
@@ -81,6 +80,10 @@ abstract class AbstractCheckMojo extends AbstractMojo {
   /** Skip the goal. */
   @Parameter(property = "flowodm.skip", defaultValue = "false")
   boolean skip;
+
+  AbstractCheckMojo(SettingsDecrypter decrypter) {
+    this.decrypter = decrypter;
+  }
 
   abstract String command();
 

@@ -3,11 +3,13 @@ package io.flowodm.maven;
 import io.flowodm.cli.check.ModelReport;
 import io.flowodm.cli.check.SchemaChecker;
 import io.flowodm.registry.CompatibilityLevel;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * {@code flowodm:check-compatibility}: whether each model's own schema may be registered under its
@@ -30,6 +32,12 @@ public class CheckCompatibilityMojo extends AbstractCheckMojo {
   /** Ask the registry's {@code /compatibility} endpoint too; both must agree. */
   @Parameter(property = "flowodm.server", defaultValue = "false")
   boolean server;
+
+  /** A goal; Maven injects the settings decrypter. */
+  @Inject
+  public CheckCompatibilityMojo(SettingsDecrypter decrypter) {
+    super(decrypter);
+  }
 
   @Override
   String command() {

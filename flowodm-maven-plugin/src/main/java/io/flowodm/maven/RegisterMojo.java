@@ -8,12 +8,12 @@ import io.flowodm.registry.SubjectNameStrategy;
 import io.flowodm.schema.AvroSchemas;
 import java.io.IOException;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,8 +36,13 @@ public class RegisterMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
-  @Component
-  SettingsDecrypter decrypter;
+  private final SettingsDecrypter decrypter;
+
+  /** A goal; Maven injects the settings decrypter (JSR-330). */
+  @Inject
+  public RegisterMojo(SettingsDecrypter decrypter) {
+    this.decrypter = decrypter;
+  }
 
   /** The package whose {@code @Topic} records are registered. */
   @Parameter(property = "flowodm.models")

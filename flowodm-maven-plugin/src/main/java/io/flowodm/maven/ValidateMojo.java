@@ -3,11 +3,13 @@ package io.flowodm.maven;
 import io.flowodm.cli.check.ModelReport;
 import io.flowodm.cli.check.SchemaChecker;
 import java.io.File;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * {@code flowodm:validate}: each model against the registry (the latest version of its subject, and
@@ -25,6 +27,12 @@ public class ValidateMojo extends AbstractCheckMojo {
   /** Warnings fail the check too: the CLI's {@code --strict}. */
   @Parameter(property = "flowodm.strict", defaultValue = "false")
   boolean strict;
+
+  /** A goal; Maven injects the settings decrypter. */
+  @Inject
+  public ValidateMojo(SettingsDecrypter decrypter) {
+    super(decrypter);
+  }
 
   @Override
   String command() {
