@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
       ProduceCommand.class,
       ConsumeCommand.class,
       DevCommand.class,
+      ValidateCommand.class,
+      CheckCompatibilityCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
