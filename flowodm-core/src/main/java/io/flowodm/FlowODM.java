@@ -4,6 +4,7 @@ import io.flowodm.internal.ClientProperties;
 import io.flowodm.internal.ConsumerSetup;
 import io.flowodm.internal.FlowInternals;
 import io.flowodm.internal.KafkaClients;
+import io.flowodm.internal.KafkaProtocolProbe;
 import io.flowodm.model.Model;
 import io.flowodm.registry.RegistryConfig;
 import io.flowodm.registry.SchemaRegistryClient;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,27 +142,25 @@ public final class FlowODM implements AutoCloseable {
           .get(timeout + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new ConnectionException(
-          "Kafka at "
-              + ConfigKeys.maskUrls(bootstrap)
-              + " did not answer within "
-              + timeout
-              + " ms ("
-              + rootMessage(cause)
-              + "). Check "
-              + FlowConfig.KAFKA_BOOTSTRAP_SERVERS
-              + ", the network, and the security settings ("
-              + config.securityProtocol()
-              + "); to wait longer, set "
-              + FlowConfig.FLOWODM_CONNECT_TIMEOUT_MS
-              + " ("
-              + FlowConfig.CONNECT_TIMEOUT
-              + ").",
-          cause);
+      Optional<KafkaProtocolProbe.Finding> probed =
+          cause instanceof AuthenticationException ? Optional.empty() : probe(config.securityProtocol(), bootstrap);
+      throw new ConnectErrors(config, bootstrap, timeout).notConnected(cause, probed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ConnectionException("Interrupted while connecting to Kafka at " + ConfigKeys.maskUrls(bootstrap) + "; connect again.", e);
     }
+  }
+
+  /**
+   * Why the first bootstrap address is not a Kafka listener, when a probe can tell: only over a
+   * plain socket (PLAINTEXT, SASL_PLAINTEXT), as a TLS listener cannot be read without a handshake.
+   */
+  private static Optional<KafkaProtocolProbe.Finding> probe(String protocol, String bootstrap) {
+    if (!protocol.equals("PLAINTEXT") && !protocol.equals("SASL_PLAINTEXT")) {
+      return Optional.empty();
+    }
+    String first = bootstrap.split(",")[0].strip();
+    return KafkaProtocolProbe.probe(first, 1000);
   }
 
   private static String rootMessage(Throwable t) {

@@ -326,8 +326,21 @@ public final class ModelConsumer<T> implements AutoCloseable {
     }
   }
 
-  /** Whether {@link #close()} was called; read by the owning {@code FlowODM} from other threads. */
-  boolean isClosed() {
+  /**
+   * Whether {@link #close()} was called, from any thread. A loop that polls until another thread
+   * closes the consumer checks it to tell that close from a failure:
+   *
+   * <pre>{@code
+   * while (!orders.isClosed()) {
+   *   try {
+   *     orders.pollRecord(Duration.ofSeconds(1)).ifPresent(r -> handle(r.value()));
+   *   } catch (ConsumerException e) {
+   *     if (!orders.isClosed()) throw e; // closed while polling: the loop ends
+   *   }
+   * }
+   * }</pre>
+   */
+  public boolean isClosed() {
     return gate.closeRequested();
   }
 

@@ -97,7 +97,11 @@ final class ProducerErrors {
   String describe(Exception error) {
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().strip();
     String fix = fix(error);
-    return message + (message.endsWith(".") ? " " : ". ") + fix;
+    return message + (endsASentence(message) ? " " : ". ") + fix;
+  }
+
+  static boolean endsASentence(String message) {
+    return message.endsWith(".") || message.endsWith("?") || message.endsWith("!");
   }
 
   private String fix(Exception error) {

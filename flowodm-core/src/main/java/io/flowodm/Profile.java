@@ -20,7 +20,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * settings, with one exception: the Kafka consumer always gets {@code enable.auto.commit=false},
  * and for an auto-commit profile FlowODM commits handed-out offsets itself. Where a value would be
  * refused by the Kafka 4 clients (idempotence with {@code acks=1} or {@code retries=0}), the
- * profile sets what the client needs. {@link #explain()} shows what the clients get and says why.
+ * profile sets what the client needs. The Python retry counts ({@code retries=3}, {@code
+ * retries=10}) become a time bound, {@code delivery.timeout.ms}, so that only {@link
+ * #HIGH_THROUGHPUT} ({@code retries=0}) gives a send up before Kafka would. {@link #explain()} shows what the clients get and says why.
  * Profiles are immutable; {@link #with} returns a changed copy.
  */
 public final class Profile {
@@ -33,19 +35,19 @@ public final class Profile {
 
   /** Balanced defaults: at-least-once consuming from the earliest offset, acknowledged sends. */
   public static final Profile DEFAULT =
-      new Profile("DEFAULT", consumer(45000, 15000, 300000, 500, "earliest", false), baseProducer(), List.of());
+      new Profile("DEFAULT", consumer(45000, 15000, 300000, 500, "earliest", false), baseProducer(), baseNotes());
 
   /** Handlers that take minutes per record: long session and poll intervals, small batches. */
   public static final Profile LONG_RUNNING =
-      new Profile("LONG_RUNNING", consumer(300000, 60000, 600000, 100, "earliest", false), baseProducer(), List.of());
+      new Profile("LONG_RUNNING", consumer(300000, 60000, 600000, 100, "earliest", false), baseProducer(), baseNotes());
 
   /** Batch jobs that work through a backlog in large polls. */
   public static final Profile BATCH =
-      new Profile("BATCH", consumer(45000, 15000, 300000, 500, "earliest", false), baseProducer(), List.of());
+      new Profile("BATCH", consumer(45000, 15000, 300000, 500, "earliest", false), baseProducer(), baseNotes());
 
   /** Low-latency consumers that only care about new records: small polls, latest offset. */
   public static final Profile REAL_TIME =
-      new Profile("REAL_TIME", consumer(10000, 3000, 30000, 10, "latest", true), baseProducer(), List.of());
+      new Profile("REAL_TIME", consumer(10000, 3000, 30000, 10, "latest", true), baseProducer(), baseNotes());
 
   /** Throughput over durability: big batches, lz4, leader-only acknowledgement, no retries. */
   public static final Profile HIGH_THROUGHPUT = highThroughput();
@@ -55,6 +57,12 @@ public final class Profile {
 
   private static final List<Profile> ALL =
       List.of(DEFAULT, LONG_RUNNING, BATCH, REAL_TIME, HIGH_THROUGHPUT, RELIABLE);
+
+  /** How the consumer loops commit, whatever the profile says. */
+  private static final String LOOP_NOTE =
+      "Inside a consumer loop (ConsumerLoop, AsyncConsumerLoop) auto-commit is always off, whatever the"
+          + " profile says: per partition the loop commits the frontier of done records, the offset"
+          + " below which every record was handled, dead-lettered or given to the error handler.";
 
   private final String name;
   private final Map<String, Object> consumer;
@@ -80,12 +88,50 @@ public final class Profile {
     return c;
   }
 
+  /**
+   * The Python FlowODM's base producer: {@code acks=all, retries=3, retry.backoff.ms=100}. Its retry
+   * count becomes a time bound (see {@link #retriesNote}).
+   */
   private static Map<String, Object> baseProducer() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.RETRIES_CONFIG, 3);
+    p.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
     p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, BASE_DELIVERY_TIMEOUT_MS);
     return p;
+  }
+
+  /** Kafka's own default {@code delivery.timeout.ms}: two minutes. */
+  private static final int BASE_DELIVERY_TIMEOUT_MS = 120_000;
+
+  /** {@code RELIABLE} waits longer than the others, as its Python retry count is the larger. */
+  private static final int RELIABLE_DELIVERY_TIMEOUT_MS = 300_000;
+
+  /**
+   * Why a profile retries until {@code delivery.timeout.ms} where the Python FlowODM counted
+   * retries.
+   */
+  private static String retriesNote(int pythonRetries, int backoffMs, int deliveryTimeoutMs) {
+    return "retries="
+        + Integer.MAX_VALUE
+        + ", delivery.timeout.ms="
+        + deliveryTimeoutMs
+        + ": the Python FlowODM's retries="
+        + pythonRetries
+        + " ("
+        + backoffMs
+        + " ms apart) became a time bound. A count of retries gives up after about "
+        + pythonRetries * backoffMs
+        + " ms, which can be before a new topic's partition leaders are ready or a moved leader is"
+        + " found; with idempotence the batches queued behind the one that gave up then fail too"
+        + " (out of order sequence number). So the producer retries, retry.backoff.ms apart, until"
+        + " a send has taken delivery.timeout.ms ("
+        + deliveryTimeoutMs / 1000
+        + " s), as Kafka does by default, and only then fails it.";
+  }
+
+  private static List<String> baseNotes() {
+    return List.of(retriesNote(3, 100, BASE_DELIVERY_TIMEOUT_MS));
   }
 
   private static Profile highThroughput() {
@@ -108,11 +154,16 @@ public final class Profile {
   private static Profile reliable() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.RETRIES_CONFIG, 10);
+    p.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
     p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 500);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, RELIABLE_DELIVERY_TIMEOUT_MS);
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    return new Profile("RELIABLE", consumer(60000, 20000, 300000, 100, "earliest", false), p, List.of());
+    return new Profile(
+        "RELIABLE",
+        consumer(60000, 20000, 300000, 100, "earliest", false),
+        p,
+        List.of(retriesNote(10, 500, RELIABLE_DELIVERY_TIMEOUT_MS)));
   }
 
   /**
@@ -212,7 +263,10 @@ public final class Profile {
     return new Profile(name, consumer, p, notes);
   }
 
-  /** Notes on values the profile sets because the clients require them. */
+  /**
+   * Notes on values that differ from the Python FlowODM's: set because the clients require them, or
+   * mapped to what Kafka understands (retry counts to {@code delivery.timeout.ms}).
+   */
   public List<String> notes() {
     return notes;
   }
@@ -239,8 +293,9 @@ public final class Profile {
               + " commits the offsets of records it has handed out every auto.commit.interval.ms ("
               + consumer.getOrDefault(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, 5000)
               + " ms) itself, because Kafka's own auto-commit commits the fetch position, which can"
-              + " include records not yet handed out. The consumer loops always commit themselves.");
+              + " include records not yet handed out.");
     }
+    all.add(LOOP_NOTE);
     if (!all.isEmpty()) {
       out.append("  notes:\n");
       all.forEach(n -> out.append("    - ").append(n).append('\n'));

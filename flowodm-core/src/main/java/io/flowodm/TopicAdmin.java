@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
@@ -141,8 +143,12 @@ public final class TopicAdmin {
   }
 
   /**
-   * Waits until the brokers describe a new topic with a leader for every partition: the controller
-   * acknowledges the creation before every broker has applied it.
+   * Waits until the brokers describe a new topic with a leader for every partition, and until each
+   * leader answers for its partition: the controller acknowledges the creation before every broker
+   * has applied it, and a broker names itself leader in its metadata a moment before it accepts
+   * writes. A producer that sends in that moment gets NOT_LEADER_OR_FOLLOWER for its first batch
+   * while later batches of the same partition go through, and an idempotent producer can then
+   * never deliver the first one (out of order sequence number).
    */
   private void awaitLeaders(String name) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -151,6 +157,7 @@ public final class TopicAdmin {
         TopicDescription d =
             admin.describeTopics(List.of(name)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(name);
         if (d != null && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          awaitLeadersAnswer(name, d, deadline);
           return;
         }
       } catch (ExecutionException e) {
@@ -172,6 +179,23 @@ public final class TopicAdmin {
     }
   }
 
+  /**
+   * Asks every partition's leader for its end offset; the admin client retries a partition whose
+   * broker does not lead it yet, so this returns once every leader serves its partition.
+   */
+  private void awaitLeadersAnswer(String name, TopicDescription description, long deadline) {
+    Map<TopicPartition, OffsetSpec> partitions = new LinkedHashMap<>();
+    description.partitions().forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest()));
+    long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    try {
+      admin.listOffsets(partitions).all().get(left, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // Created all the same; a producer retries until delivery.timeout.ms.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private <T> T await(KafkaFuture<T> future, String action, String topic, String settingsSource) {
     String what = topic == null ? action : action + " topic " + topic;
     try {
@@ -186,7 +210,7 @@ public final class TopicAdmin {
               + ConfigKeys.maskUrls(bootstrap)
               + ": "
               + reason
-              + (reason.endsWith(".") ? " " : ". ")
+              + (ProducerErrors.endsASentence(reason) ? " " : ". ")
               + fix(cause, action, topic, settingsSource),
           cause);
     } catch (TimeoutException e) {

@@ -35,7 +35,8 @@ class ProfileTest {
 
   @Test
   void producerSettingsFollowTheTableAndStayValidForKafkaFourClients() {
-    Map<String, Object> base = Map.of("acks", "all", "retries", 3, "retry.backoff.ms", 100);
+    Map<String, Object> base =
+        Map.of("acks", "all", "retries", Integer.MAX_VALUE, "retry.backoff.ms", 100, "delivery.timeout.ms", 120000);
     for (Profile p : new Profile[] {Profile.DEFAULT, Profile.LONG_RUNNING, Profile.BATCH, Profile.REAL_TIME}) {
       assertThat(p.producerConfig()).containsExactlyInAnyOrderEntriesOf(base);
     }
@@ -52,8 +53,9 @@ class ProfileTest {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "acks", "all",
-                "retries", 10,
+                "retries", Integer.MAX_VALUE,
                 "retry.backoff.ms", 500,
+                "delivery.timeout.ms", 300000,
                 "max.in.flight.requests.per.connection", 1,
                 "enable.idempotence", true));
   }
@@ -123,7 +125,42 @@ class ProfileTest {
         .contains("compression.type=lz4")
         .contains("enable.idempotence=false: the Kafka 4 producer is idempotent by default")
         .contains("    - enable.idempotence=false: the Kafka 4 producer is idempotent by default, and idempotence requires acks=all and retries > 0");
-    assertThat(Profile.RELIABLE.explain()).contains("max.in.flight.requests.per.connection=1").doesNotContain("notes:");
+    assertThat(Profile.RELIABLE.explain()).contains("max.in.flight.requests.per.connection=1");
+  }
+
+  @Test
+  void onlyHighThroughputCanGiveASendUpBeforeKafkasDeliveryTimeout() {
+    for (Profile p : new Profile[] {Profile.DEFAULT, Profile.LONG_RUNNING, Profile.BATCH, Profile.REAL_TIME, Profile.RELIABLE}) {
+      assertThat(p.producerConfig()).as(p.name()).containsEntry("retries", Integer.MAX_VALUE).containsKey("delivery.timeout.ms");
+    }
+    assertThat(Profile.HIGH_THROUGHPUT.producerConfig()).containsEntry("retries", 0);
+  }
+
+  @Test
+  void explainSaysHowThePythonRetryCountWasMappedAndWhy() {
+    assertThat(Profile.DEFAULT.explain())
+        .contains("    delivery.timeout.ms=120000\n")
+        .contains("    retries=2147483647\n")
+        .contains(
+            "    - retries=2147483647, delivery.timeout.ms=120000: the Python FlowODM's retries=3 (100 ms apart) became a"
+                + " time bound. A count of retries gives up after about 300 ms, which can be before a new topic's"
+                + " partition leaders are ready")
+        .contains("until a send has taken delivery.timeout.ms (120 s), as Kafka does by default, and only then fails it.");
+    assertThat(Profile.RELIABLE.explain())
+        .contains("    - retries=2147483647, delivery.timeout.ms=300000: the Python FlowODM's retries=10 (500 ms apart)")
+        .contains("gives up after about 5000 ms");
+    assertThat(Profile.HIGH_THROUGHPUT.explain()).doesNotContain("became a time bound");
+  }
+
+  @Test
+  void explainSaysTheLoopsNeverAutoCommitAndCommitTheFrontier() {
+    for (Profile p : new Profile[] {Profile.DEFAULT, Profile.REAL_TIME, Profile.HIGH_THROUGHPUT, Profile.RELIABLE}) {
+      assertThat(p.explain())
+          .as(p.name())
+          .contains(
+              "    - Inside a consumer loop (ConsumerLoop, AsyncConsumerLoop) auto-commit is always off, whatever the"
+                  + " profile says: per partition the loop commits the frontier of done records");
+    }
   }
 
   @Test

@@ -75,13 +75,18 @@ public final class RecordValidator {
         .map(
             v ->
                 new ValidationException.Violation(
-                    root + "." + v.getPropertyPath(), v.getMessage() + " (was " + abbreviate(v.getInvalidValue()) + ")"))
+                    root + "." + v.getPropertyPath(), v.getMessage() + " (was " + shown(v.getInvalidValue()) + ")"))
         .sorted(Comparator.comparing(ValidationException.Violation::path).thenComparing(ValidationException.Violation::message))
         .toList();
   }
 
-  private static String abbreviate(Object value) {
+  /**
+   * The invalid value as it reads in a message: text in quotes (so a blank or empty value shows as
+   * {@code " "} or {@code ""}), other values as they print, each cut at 40 characters.
+   */
+  static String shown(Object value) {
     String s = String.valueOf(value);
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    String cut = s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    return value instanceof CharSequence || value instanceof Character ? "\"" + cut + "\"" : cut;
   }
 }

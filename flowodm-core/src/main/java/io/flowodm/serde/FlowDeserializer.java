@@ -183,7 +183,8 @@ public class FlowDeserializer<T> implements Deserializer<T> {
                 + id
                 + " is unknown to "
                 + registry
-                + ". Was the message written against another registry?",
+                + ". The message was written against another registry, or the schema was deleted: check that"
+                + " schema.registry.url is the registry its producer used.",
             e);
       }
       // The registry could not be asked (down, overloaded, refusing our credentials, or not a

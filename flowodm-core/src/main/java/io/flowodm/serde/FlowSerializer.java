@@ -172,7 +172,9 @@ public class FlowSerializer<T> implements Serializer<T> {
       targets.put(topic, target);
     }
     if (target.refusal() != null) {
-      throw new SerializationException(target.refusal().getMessage(), target.refusal());
+      // A fresh exception for this call's stack, with the remembered message and its cause: one layer, not two.
+      SerializationException refusal = target.refusal();
+      throw new SerializationException(refusal.getMessage(), refusal.getCause());
     }
     if (target.converter() != null) {
       return target.converter().write(target.header(), codec.encode(data));
@@ -215,7 +217,7 @@ public class FlowSerializer<T> implements Serializer<T> {
       return found.isPresent() ? written(found.get().id(), NEVER) : refused(notRegistered(topic, subject));
     } catch (SchemaException e) {
       SerializationException error = new SerializationException(
-          "Cannot serialize " + type.getSimpleName() + " for topic " + topic + " (subject " + subject + "): " + e.getMessage()
+          "Cannot serialize " + type.getSimpleName() + " for topic " + topic + " (subject " + subject + "): " + summary(e)
               + (isAnswer(e) ? remembered() : ""),
           e);
       if (isAnswer(e)) {
@@ -223,6 +225,23 @@ public class FlowSerializer<T> implements Serializer<T> {
       }
       throw error;
     }
+  }
+
+  /**
+   * What went wrong with the registry: for a refused schema a clause, as the cause lists the
+   * incompatibilities and the fix; otherwise the cause's first sentence (who answered what), with
+   * its advice left to the cause. So the long part of the registry's message appears once in a
+   * stack trace.
+   */
+  private static String summary(SchemaException e) {
+    if (e instanceof SchemaRegistryException r && r.status() == 409) {
+      return "the Schema Registry refused the schema as incompatible with the subject's earlier versions"
+          + " (SchemaRegistryException below lists each incompatibility and the fix).";
+    }
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf(". ");
+    String first = end < 0 ? message : message.substring(0, end + 1);
+    return first + (end < 0 ? "" : " " + e.getClass().getSimpleName() + " below says what to do.");
   }
 
   /**

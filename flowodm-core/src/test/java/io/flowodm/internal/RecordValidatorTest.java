@@ -28,9 +28,9 @@ class RecordValidatorTest {
     assertThatThrownBy(() -> RecordValidator.validate(bad))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("Order failed validation, so nothing was sent:")
-        .hasMessageContaining("Order.id: must not be blank (was  )")
+        .hasMessageContaining("Order.id: must not be blank (was \" \")")
         .hasMessageContaining("Order.lines[1].quantity: must be greater than 0 (was -2)")
-        .hasMessageContaining("Order.lines[1].sku: must not be blank")
+        .hasMessageContaining("Order.lines[1].sku: must not be blank (was \"\")")
         .satisfies(e -> assertThat(((ValidationException) e).violations()).hasSize(3));
   }
 

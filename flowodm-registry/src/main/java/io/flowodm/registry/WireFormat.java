@@ -19,7 +19,7 @@ public final class WireFormat {
 
   private static final int SHOWN_BYTES = 16;
   private static final String HINT =
-      " Is this topic written by a Confluent/FlowODM Avro serializer?";
+      " Check that this topic is written by a Confluent or FlowODM Avro serializer.";
 
   private WireFormat() {}
 

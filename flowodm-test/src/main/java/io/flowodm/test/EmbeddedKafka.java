@@ -1,5 +1,6 @@
 package io.flowodm.test;
 
+import io.flowodm.test.internal.BrokerLogLevels;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +122,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException when it cannot start, with the cause
      */
     public EmbeddedKafka start() {
+      BrokerLogLevels.apply();
       KafkaClusterTestKit cluster = null;
       try {
         TestKitNodes nodes =

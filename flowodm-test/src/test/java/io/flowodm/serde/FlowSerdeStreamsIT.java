@@ -28,6 +28,16 @@ import org.junit.jupiter.api.Test;
 class FlowSerdeStreamsIT {
   static EmbeddedSchemaRegistry registry;
 
+  @Test
+  void theKafkaStreamsVersionInDocsRegistryIsTheOneThisTestRunsOn() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "registry.md"));
+    java.util.regex.Matcher snippet =
+        java.util.regex.Pattern.compile("<artifactId>kafka-streams</artifactId>\\s*<version>([^<]+)</version>").matcher(doc);
+    assertThat(snippet.find()).as("docs/registry.md shows the kafka-streams dependency").isTrue();
+    String jar = StreamsBuilder.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+    assertThat(jar).endsWith("kafka-streams-" + snippet.group(1) + ".jar");
+  }
+
   @BeforeAll
   static void start() {
     registry = EmbeddedSchemaRegistry.start();

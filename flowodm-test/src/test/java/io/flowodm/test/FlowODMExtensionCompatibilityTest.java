@@ -1,7 +1,6 @@
 package io.flowodm.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,32 +13,32 @@ import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FlowODMExtension is built against JUnit Jupiter 6, but users on Jupiter 5 (Spring Boot 3) run it
  * too: it must use only API that Jupiter 5.10 already had. This compiles its source against the
- * Jupiter 5.10 API jar from the local Maven repository; a method that 5.10 lacks (such as {@code
+ * Jupiter 5.10 API jars, which the build copies to {@code target/jupiter-5.10} (maven-dependency-plugin
+ * in this module's pom, before the tests), so it runs on every machine; a method that 5.10 lacks (such as {@code
  * Store.computeIfAbsent}, new in 5.13) fails the compile, as it would fail at run time with a
  * NoSuchMethodError.
  */
 class FlowODMExtensionCompatibilityTest {
   private static final Path SOURCE = Path.of("src/main/java/io/flowodm/test/FlowODMExtension.java");
+  private static final Path JUPITER_5_10 = Path.of("target/jupiter-5.10");
   private static final List<String> JUNIT_5_10 =
       List.of(
-          "org/junit/jupiter/junit-jupiter-api/5.10.3/junit-jupiter-api-5.10.3.jar",
-          "org/junit/platform/junit-platform-commons/1.10.3/junit-platform-commons-1.10.3.jar",
-          "org/opentest4j/opentest4j/1.3.0/opentest4j-1.3.0.jar",
-          "org/apiguardian/apiguardian-api/1.1.2/apiguardian-api-1.1.2.jar");
+          "junit-jupiter-api-5.10.3.jar",
+          "junit-platform-commons-1.10.3.jar",
+          "opentest4j-1.3.0.jar",
+          "apiguardian-api-1.1.2.jar");
 
   @Test
   void theExtensionCompilesAgainstJupiter510(@TempDir Path out) throws IOException {
-    Path repository = localRepository();
-    List<Path> jupiter510 = JUNIT_5_10.stream().map(repository::resolve).toList();
-    assumeTrue(
-        jupiter510.stream().allMatch(Files::isRegularFile),
-        "JUnit Jupiter 5.10.3 is not in " + repository + "; fetch it with mvn dependency:get -Dartifact=org.junit.jupiter:junit-jupiter-api:5.10.3");
+    List<Path> jupiter510 = JUNIT_5_10.stream().map(JUPITER_5_10::resolve).toList();
+    assertThat(jupiter510)
+        .as("the Jupiter 5.10 jars that the build copies before the tests (run it through Maven)")
+        .allMatch(Files::isRegularFile);
 
     List<String> classpath = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -64,13 +63,6 @@ class FlowODMExtensionCompatibilityTest {
 
     assertThat(compiled).as("FlowODMExtension against Jupiter 5.10:%n%s", diagnostics).isTrue();
     assertThat(out.resolve("io/flowodm/test/FlowODMExtension.class")).isRegularFile();
-  }
-
-  /** The local Maven repository, found from where this run's Jupiter API jar lives in it. */
-  private static Path localRepository() {
-    String jar = ExtensionContext.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-    // <repository>/org/junit/jupiter/junit-jupiter-api/<version>/junit-jupiter-api-<version>.jar
-    return Path.of(jar).getParent().getParent().getParent().getParent().getParent().getParent();
   }
 
   private static boolean isJUnit(String entry) {

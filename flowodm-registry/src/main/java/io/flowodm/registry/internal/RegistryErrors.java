@@ -5,13 +5,37 @@ import io.flowodm.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Builds {@link SchemaRegistryException}s whose messages name the operation, the registry and the
  * fix, the same way for the HTTP and the in-memory clients. Messages never contain credentials.
  */
 public final class RegistryErrors {
+  /**
+   * An entry of Confluent's compatibility details that describes the check, not a problem: {@code
+   * {validateFields: 'false', compatibility: 'BACKWARD'}}, {@code {oldSchemaVersion: 1}}, {@code
+   * {oldSchema: '...'}}.
+   */
+  private static final Pattern METADATA =
+      Pattern.compile("\\{\\s*(validateFields|compatibility|oldSchemaVersion|oldSchema)\\s*:.*\\}", Pattern.DOTALL);
+
+  /** The same list in a registry's details: "details: [a, b, {validateFields: ...}]". */
+  private static final Pattern DETAILS_METADATA =
+      Pattern.compile(",?\\s*\\{\\s*(validateFields|compatibility|oldSchemaVersion|oldSchema)\\s*:[^}]*\\}");
+
   private RegistryErrors() {}
+
+  /** Whether a compatibility message describes the check (level, old version) rather than a problem. */
+  public static boolean isCheckMetadata(String message) {
+    return METADATA.matcher(message.strip()).matches();
+  }
+
+  /** A registry's message without the entries that describe the check rather than a problem. */
+  static String withoutCheckMetadata(String registryMessage) {
+    String stripped = DETAILS_METADATA.matcher(registryMessage).replaceAll("");
+    return stripped.replace("[, ", "[").replace(", details: []", "");
+  }
 
   /**
    * The registry answered {@code status}.
@@ -39,7 +63,7 @@ public final class RegistryErrors {
       m.append(", error_code ").append(errorCode);
     }
     if (registryMessage != null && !registryMessage.isBlank()) {
-      m.append(": ").append(registryMessage.strip());
+      m.append(": ").append(withoutCheckMetadata(registryMessage.strip()));
     }
     if (".!?".indexOf(m.charAt(m.length() - 1)) < 0) {
       m.append('.');
@@ -82,19 +106,31 @@ public final class RegistryErrors {
         0, 0, null, e);
   }
 
-  /** {@code original}, a 409 answer, with the incompatibilities listed one per line. */
+  /**
+   * {@code original}, a 409 answer, with the incompatibilities listed one per line instead of the
+   * registry's one-line details, so each appears once. It replaces {@code original} rather than
+   * wrapping it: both say the same thing about the same answer.
+   */
   public static SchemaRegistryException incompatible(
       SchemaRegistryException original, List<String> messages) {
-    if (messages.isEmpty()) {
+    List<String> problems = messages.stream().filter(m -> !isCheckMetadata(m)).toList();
+    if (problems.isEmpty()) {
       return original;
     }
-    StringBuilder m = new StringBuilder(original.getMessage()).append(" Incompatibilities:");
-    for (String message : messages) {
+    String text = original.getMessage();
+    String shown = original.registryMessage() == null ? "" : withoutCheckMetadata(original.registryMessage().strip());
+    int details = shown.indexOf(", details: [");
+    if (details > 0 && text.contains(shown)) {
+      // Confluent's message ends with the same problems in one line: keep the list below instead.
+      text = text.replace(shown, shown.substring(0, details));
+    }
+    StringBuilder m = new StringBuilder(text).append(" Incompatibilities:");
+    for (String message : problems) {
       m.append("\n  - ").append(message);
     }
     return new SchemaRegistryException(
         m.toString(), original.status(), original.errorCode(), original.registryMessage(),
-        original);
+        original.getCause());
   }
 
   private static String hint(int status, int errorCode, String operation, boolean credentials) {

@@ -88,7 +88,10 @@ final class SchemaAnswers {
     }
     List<String> messages = new ArrayList<>();
     for (JsonNode message : answer.path("messages")) {
-      messages.add(message.asText());
+      // Confluent ends the list with the check's settings, {validateFields: ..., compatibility: ...}.
+      if (!RegistryErrors.isCheckMetadata(message.asText())) {
+        messages.add(message.asText());
+      }
     }
     if (!flag.asBoolean() && messages.isEmpty()) {
       messages.add("The registry found the schema incompatible but gave no details.");

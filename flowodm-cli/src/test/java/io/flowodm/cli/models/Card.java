@@ -1,0 +1,4 @@
+package io.flowodm.cli.models;
+
+/** One branch of {@link Payment}. */
+public record Card(String number, int expiryYear) implements Payment {}

@@ -1,0 +1,8 @@
+package io.flowodm.cli.models;
+
+/** An enum component of {@link Everything}. */
+public enum Color {
+  RED,
+  GREEN,
+  BLUE
+}
