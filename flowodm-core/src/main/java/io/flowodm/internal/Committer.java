@@ -32,7 +32,31 @@ public final class Committer {
   private final Consumer<?, ?> consumer;
   private final ConsumerErrors errors;
   private final BooleanSupplier locked;
+  private final Outcomes outcomes;
   private final CommitLedger offsets = new CommitLedger();
+
+  /**
+   * Told how each commit ended, on the thread that owns the consumer (inside a Kafka call for
+   * background commits). A consumer loop frees the slots of records once a commit covering them is
+   * acknowledged.
+   */
+  public interface Outcomes {
+    /** Tells nobody. */
+    Outcomes NONE =
+        new Outcomes() {
+          @Override
+          public void acknowledged(Map<TopicPartition, OffsetAndMetadata> offsets, boolean background) {}
+
+          @Override
+          public void failed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error, boolean background) {}
+        };
+
+    /** Kafka acknowledged the commit of {@code offsets}; {@code background} for a commit not waited for. */
+    void acknowledged(Map<TopicPartition, OffsetAndMetadata> offsets, boolean background);
+
+    /** The commit of {@code offsets} failed with {@code error}; what is still owed is sent with the next commit. */
+    void failed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error, boolean background);
+  }
 
   /**
    * @param consumer the Kafka consumer
@@ -40,9 +64,15 @@ public final class Committer {
    * @param locked whether the current thread owns the consumer, checked in callbacks
    */
   public Committer(Consumer<?, ?> consumer, ConsumerErrors errors, BooleanSupplier locked) {
+    this(consumer, errors, locked, Outcomes.NONE);
+  }
+
+  /** As above, telling {@code outcomes} how each commit ended. */
+  public Committer(Consumer<?, ?> consumer, ConsumerErrors errors, BooleanSupplier locked, Outcomes outcomes) {
     this.consumer = consumer;
     this.errors = errors;
     this.locked = locked;
+    this.outcomes = outcomes;
   }
 
   /** Records that {@code record} was handed out: its offset is now owed. */
@@ -61,12 +91,13 @@ public final class Committer {
   /**
    * Sends what became owed since the last commit, without waiting.
    *
+   * @return whether a commit was sent (false when nothing new was owed)
    * @throws ConsumerException when Kafka refuses to send it; the offsets stay owed
    */
-  public void commitInBackground() {
+  public boolean commitInBackground() {
     Map<TopicPartition, OffsetAndMetadata> due = offsets.takePending();
     if (due.isEmpty()) {
-      return;
+      return false;
     }
     offsets.sending(due);
     try {
@@ -75,15 +106,18 @@ public final class Committer {
       offsets.failed(due, assignment());
       throw errors.committing(due.keySet(), e);
     }
+    return true;
   }
 
   private void onCommitted(Map<TopicPartition, OffsetAndMetadata> committed, Exception error) {
     assert locked.getAsBoolean() : "Kafka ran a commit callback outside a call into it";
     if (error == null) {
       offsets.acknowledged(committed);
+      outcomes.acknowledged(committed, true);
       return;
     }
     Map<TopicPartition, OffsetAndMetadata> again = offsets.failed(committed, assignment());
+    outcomes.failed(committed, error, true);
     if (again.isEmpty()) {
       LOG.warn("Commit of {} failed; newer offsets or the partitions' new owner supersede it: {}", committed, error.toString());
     } else {
@@ -108,8 +142,10 @@ public final class Committer {
       offsets.acknowledged(owed);
     } catch (KafkaException e) {
       offsets.failed(owed, assignment());
+      outcomes.failed(owed, e, false);
       throw errors.committing(owed.keySet(), e);
     }
+    outcomes.acknowledged(owed, false);
   }
 
   /** Before {@code partitions} go to another consumer: commits what is owed for them, and forgets them. */
@@ -121,8 +157,11 @@ public final class Committer {
     try {
       commitSync(owed);
     } catch (KafkaException e) {
+      outcomes.failed(owed, e, false);
       LOG.warn("Commit on revocation of {} failed; their records may be read again: {}", owed, e.toString());
+      return;
     }
+    outcomes.acknowledged(owed, false);
   }
 
   /** {@code partitions} already belong to another consumer: what is owed for them cannot be committed. */
