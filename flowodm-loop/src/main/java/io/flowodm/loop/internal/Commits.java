@@ -1,42 +1,58 @@
 package io.flowodm.loop.internal;
 
+import io.flowodm.internal.Committer;
+import io.flowodm.internal.ConsumerErrors;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.OffsetMetadataTooLarge;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits each partition's frontier with the done-above-it offsets in the metadata. A commit is sent
- * only when it says something new (a higher offset, or other metadata), never below what was
- * acknowledged; a background commit that fails is simply sent again, as the next one carries the
- * tracker's newer state anyway. Used by the polling thread; Kafka runs the callbacks there too.
+ * Commits each partition's frontier with the done-above-it offsets in the metadata, through
+ * flowodm-core's {@link Committer} (which keeps a failed commit owed and never lets a partition go
+ * backwards). A partition is owed a new commit only when it says something new: a higher offset, or
+ * other metadata.
+ *
+ * <p>One background commit is out at a time, and the next is sent as soon as it is answered when
+ * records were done meanwhile ({@link #due()}), so what a crash runs again is the records in flight
+ * and those done within one commit's round trip, not a whole commit interval's worth.
+ *
+ * <p>Used by the polling thread; Kafka runs the callbacks there too.
  */
-final class Commits {
+final class Commits implements Committer.Outcomes {
   private static final Logger LOG = LoggerFactory.getLogger(Commits.class);
 
-  private final Consumer<byte[], byte[]> consumer;
+  private final Committer committer;
+  private final Map<TopicPartition, PartitionState> partitions;
   /** Characters of metadata per partition; halved whenever the broker refuses a commit's metadata as too large. */
   private int metadataBudget;
   private final LoopMetrics metrics;
   private final String loop;
+  private boolean backgroundOut;
 
-  Commits(Consumer<byte[], byte[]> consumer, int metadataBudget, LoopMetrics metrics, String loop) {
-    this.consumer = consumer;
+  /** @param partitions the engine's live partitions, read when a commit is due */
+  Commits(
+      Consumer<byte[], byte[]> consumer,
+      String topic,
+      Map<TopicPartition, PartitionState> partitions,
+      int metadataBudget,
+      LoopMetrics metrics,
+      String loop) {
+    this.committer = new Committer(consumer, ConsumerErrors.of(topic, consumer), () -> true, this);
+    this.partitions = partitions;
     this.metadataBudget = metadataBudget;
     this.metrics = metrics;
     this.loop = loop;
   }
 
-  /** What to commit for {@code states} now: their frontiers where they moved or their metadata changed. */
-  Map<TopicPartition, OffsetAndMetadata> due(Collection<PartitionState> states) {
-    Map<TopicPartition, OffsetAndMetadata> due = new HashMap<>();
+  /** Owes each of {@code states} its frontier and metadata where they changed. */
+  private void owe(Collection<PartitionState> states) {
     for (PartitionState p : states) {
       long offset = p.tracker.commitOffset();
       if (offset < 0) {
@@ -51,78 +67,103 @@ final class Commits {
         metrics.metadataOverBudget();
         metadata = ""; // the frontier alone: records above it may run again, none is lost
       }
+      p.doneUncommitted = 0;
       if (last != null && offset == last.offset() && metadata.equals(last.metadata())) {
         continue;
       }
-      due.put(p.tp, new OffsetAndMetadata(offset, metadata));
+      OffsetAndMetadata owed = new OffsetAndMetadata(offset, metadata);
+      p.lastCommitted = owed;
+      committer.owe(p.tp, owed);
     }
-    return due;
   }
 
-  /** Commits in the background what is due for {@code states}. */
-  void commitAsync(Map<TopicPartition, PartitionState> states) {
-    Map<TopicPartition, OffsetAndMetadata> due = due(states.values());
-    if (due.isEmpty()) {
+  /** Whether records wait for a commit and none is out: then one should be sent now. */
+  boolean due() {
+    if (backgroundOut) {
+      return false;
+    }
+    for (PartitionState p : partitions.values()) {
+      if (p.doneUncommitted > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Commits in the background what changed, unless a background commit is still out (then it goes
+   * with the next, once that one is answered).
+   */
+  void commitAsync() {
+    if (backgroundOut) {
       return;
     }
-    Map<TopicPartition, OffsetAndMetadata> before = new HashMap<>();
-    due.forEach((tp, o) -> {
-      PartitionState p = states.get(tp);
-      before.put(tp, p.lastCommitted);
-      p.lastCommitted = o;
-    });
-    consumer.commitAsync(due, (offsets, error) -> {
-      if (error == null) {
-        return;
-      }
-      tooLarge(error);
-      LOG.warn("Loop {}: a background commit of {} failed; the next commit sends them again: {}", loop, offsets, error.toString());
-      offsets.forEach((tp, o) -> {
-        PartitionState p = states.get(tp);
-        if (p != null && o.equals(p.lastCommitted)) {
-          p.lastCommitted = before.get(tp); // owed again
-        }
-      });
-    });
-  }
-
-  /**
-   * The broker's {@code offset.metadata.max.bytes} is smaller than the loop was told: write less from
-   * now on (down to the frontier alone), so commits go through instead of failing again and again.
-   */
-  private void tooLarge(Exception error) {
-    if (error instanceof OffsetMetadataTooLarge && metadataBudget > 0) {
-      metadataBudget /= 2;
-      LOG.warn("Loop {}: the broker refused a commit's metadata as too large; writing at most {} characters from now on."
-          + " Tell the loop the broker's offset.metadata.max.bytes with offsetMetadataMaxBytes(...).", loop, metadataBudget);
+    owe(partitions.values());
+    backgroundOut = true; // before sending: the answer may come within the call (a failure to send, a mock)
+    boolean sent;
+    try {
+      sent = committer.commitInBackground();
+    } catch (RuntimeException e) {
+      backgroundOut = false;
+      throw e;
+    }
+    if (!sent) {
+      backgroundOut = false;
     }
   }
 
   /**
-   * Commits what is due for {@code states} and waits.
+   * Commits what changed for {@code states}, and everything else still owed, and waits.
    *
    * @throws KafkaException when the commit fails
    */
   void commitSync(Collection<PartitionState> states) {
-    Map<TopicPartition, OffsetAndMetadata> due = due(states);
-    if (due.isEmpty()) {
-      return;
-    }
+    owe(states);
     try {
-      try {
-        consumer.commitSync(due);
-      } catch (WakeupException e) {
-        consumer.commitSync(due); // a wake-up meant for a poll fires once
-      }
-    } catch (OffsetMetadataTooLarge e) {
-      tooLarge(e);
-      throw e;
+      committer.commitAndWait();
+    } catch (RuntimeException e) {
+      throw e.getCause() instanceof KafkaException k ? k : e;
     }
-    for (PartitionState p : states) {
-      OffsetAndMetadata o = due.get(p.tp);
-      if (o != null) {
-        p.lastCommitted = o;
-      }
+  }
+
+  /** {@code states} leave this loop: what is owed for them is committed (revoked) or forgotten (lost). */
+  void revoked(Collection<PartitionState> states, boolean commit) {
+    if (commit) {
+      owe(states);
+    }
+    List<TopicPartition> tps = states.stream().map(p -> p.tp).toList();
+    if (commit) {
+      committer.revoked(tps);
+    } else {
+      committer.lost(tps);
+    }
+  }
+
+  @Override
+  public void acknowledged(Map<TopicPartition, OffsetAndMetadata> offsets, boolean background) {
+    if (background) {
+      backgroundOut = false;
+    }
+  }
+
+  @Override
+  public void failed(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error, boolean background) {
+    if (background) {
+      backgroundOut = false;
+    }
+    if (error instanceof OffsetMetadataTooLarge && metadataBudget > 0) {
+      metadataBudget /= 2;
+      offsets.keySet().forEach(tp -> {
+        PartitionState p = partitions.get(tp);
+        if (p != null) {
+          p.lastCommitted = null; // owed again, with less metadata
+        }
+      });
+      LOG.warn("Loop {}: the broker refused a commit's metadata as too large; writing at most {} characters from now on."
+          + " Tell the loop the broker's offset.metadata.max.bytes with offsetMetadataMaxBytes(...).", loop, metadataBudget);
+    }
+    if (background) {
+      LOG.warn("Loop {}: a background commit of {} failed; the next commit sends them again: {}", loop, offsets, error.toString());
     }
   }
 }

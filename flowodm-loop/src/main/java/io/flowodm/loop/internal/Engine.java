@@ -98,7 +98,7 @@ public final class Engine<T> {
     this.scheduler = new Scheduler(settings.ordering());
     this.gauges = new LoopGauges(clock);
     this.metrics = LoopMetrics.micrometer(settings.meterRegistry(), gauges, settings.name(), settings.topic(), settings.group());
-    this.commits = new Commits(consumer, settings.offsetMetadataMaxBytes(), metrics, settings.name());
+    this.commits = new Commits(consumer, settings.topic(), partitions, settings.offsetMetadataMaxBytes(), metrics, settings.name());
     this.worker = new Worker<>(clients.reader(), settings.handler(), settings.tombstonesToHandler(), settings.retry(),
         settings.errorHandler(), deadLetters, inbox, clock, metrics);
     this.revokeWait = Math.min(settings.shutdownTimeout().toNanos(), clients.maxPollInterval().toNanos() / 2);
@@ -204,8 +204,10 @@ public final class Engine<T> {
       dispatch(now);
     }
     if (now - nextCommit >= 0) {
-      commits.commitAsync(partitions);
+      commits.commitAsync();
       nextCommit = now + commitInterval;
+    } else if (commits.due()) {
+      commits.commitAsync(); // as soon as the last background commit is answered: a crash runs little again
     }
     updatePauses();
     publishGauges(now);
@@ -305,14 +307,14 @@ public final class Engine<T> {
     boolean live = partitions.get(p.tp) == p;
     switch (c.kind()) {
       case DONE -> {
-        release(w);
+        done(w, live);
         if (c.handlerNanos() >= 0) {
           metrics.handled(c.handlerNanos());
         }
         finish(w, live);
       }
       case DEAD_LETTERED -> {
-        release(w);
+        done(w, live);
         metrics.deadLettered();
         finish(w, live);
       }
@@ -403,6 +405,19 @@ public final class Engine<T> {
   private void release(Work w) {
     inFlight--;
     w.partition.inFlight--;
+  }
+
+  /**
+   * A record is done: its slot is free, and its partition owes a commit, sent as soon as the last
+   * background commit is answered, so that a crash runs again little more than the records in flight.
+   * At most once, it was committed before it ran; in a partition no longer held, its commit is the
+   * next owner's business.
+   */
+  private void done(Work w, boolean live) {
+    release(w);
+    if (live && !s.atMostOnce()) {
+      w.partition.doneUncommitted++;
+    }
   }
 
   private void finish(Work w, boolean live) {
@@ -526,12 +541,7 @@ public final class Engine<T> {
           inbox.park(Math.min(deadline - clock.getAsLong(), Duration.ofMillis(50).toNanos()));
         }
       }
-      try {
-        commits.commitSync(going);
-      } catch (KafkaException e) {
-        LOG.warn("Loop {}: committing revoked partitions {} failed; their next owner runs the records done since the last"
-            + " commit again: {}", s.name(), revoked, e.toString());
-      }
+      commits.revoked(going, true); // waits; a failure is logged: their next owner runs what was done since the last commit
       forget(going);
       LOG.info("Loop {}: partitions revoked: {}", s.name(), revoked);
     }
@@ -543,6 +553,7 @@ public final class Engine<T> {
         p.revoked = true;
         scheduler.drop(p);
       }
+      commits.revoked(gone, false);
       forget(gone);
       LOG.warn("Loop {}: partitions lost to another consumer (nothing committed for them): {}", s.name(), lost);
     }

@@ -22,8 +22,10 @@ final class PartitionState {
   int inFlight;
   boolean paused;
   boolean revoked;
-  /** The last offset sent in a commit, or null; commits never go below it. */
+  /** The last offset owed in a commit (or committed before this owner), or null; commits never go below it. */
   OffsetAndMetadata lastCommitted;
+  /** Records done since the last commit owed: a commit is due. */
+  int doneUncommitted;
 
   PartitionState(TopicPartition tp, long generation, PartitionTracker tracker) {
     this.tp = tp;

@@ -127,8 +127,8 @@ class EngineTest {
     h.turn();
     h.turn();
     h.tasks.pollFirst(); // offset 0 never finishes, 1..5 are done above it
-    h.runTasks();
     h.consumer.refuseMetadataLongerThan = 0;
+    h.runTasks(); // their commit is sent at once, and refused
     for (int i = 0; i < 12; i++) {
       h.commitNow(); // 4096 halves at each refusal until the metadata is left out
     }
