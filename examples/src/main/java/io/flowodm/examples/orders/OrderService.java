@@ -107,6 +107,7 @@ public final class OrderService {
         }
         RecordMetadata ack = producer.send(recalled);
         recalledAt = position(ack);
+        sent.add(recalledAt);
         say(String.format("Sent   %s  %7s %s  -> partition %d, offset %d (its lamp was recalled: the warehouse will refuse it)",
             recalled.orderId(), recalled.total(), recalled.currency(), ack.partition(), ack.offset()));
         try {
@@ -123,7 +124,8 @@ public final class OrderService {
       List<OrderPlaced> received = new CopyOnWriteArrayList<>();
       CountDownLatch allGoodOrders = new CountDownLatch(orders.size());
       Optional<DeadLetter> deadLetter;
-      try (AsyncConsumerLoop<OrderPlaced> loop = AsyncConsumerLoop.builder(flow, OrderPlaced.class)
+      boolean allHandled;
+      AsyncConsumerLoop<OrderPlaced> loop = AsyncConsumerLoop.builder(flow, OrderPlaced.class)
           .recordHandler(r -> {
             if (!sent.contains(r.position())) {
               return; // an order of an earlier run, on a real cluster
@@ -139,12 +141,14 @@ public final class OrderService {
           .maxConcurrent(10)
           .retry(RetryPolicy.exponential(RETRIES, Duration.ofMillis(100)))
           .deadLetterTopic(DEAD_LETTERS)
-          .build()) {
+          .build();
+      try (loop) {
         loop.start();
-        boolean done = allGoodOrders.await(60, TimeUnit.SECONDS);
+        allHandled = allGoodOrders.await(60, TimeUnit.SECONDS);
         deadLetter = DeadLetter.find(flow, recalledAt, Duration.ofSeconds(60));
-        say("Loop " + loop.state() + (done ? "" : " (not every order was handled within 60 s)") + "; stopping it...");
-      } // close(): stops taking records, lets the ones in flight finish, commits, leaves the group
+      } // close(): takes no more records, lets those in flight finish, commits, leaves the group
+      say("Loop " + loop.state() + (allHandled ? "" : " (not every order was handled within 60 s)")
+          + ": it committed what it did and left the group.");
       handled.values().forEach(OrderService::say);
       deadLetter.ifPresentOrElse(
           d -> say(d.describe()),
