@@ -18,8 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The program a process test runs in a child JVM: an {@link AsyncConsumerLoop} over {@link Tick}s
- * whose handler appends {@code partition:offset} to a file, one line per handled record, in one
- * {@code write} each, so a line is either in the file or not even when the JVM is killed.
+ * whose handler appends {@code partition:offset:epochMillis} to a file when it is done with a record,
+ * one line per record in one {@code write} each, so a line is either in the file or not even when
+ * the JVM is killed.
  *
  * <p>Arguments are {@code name=value} pairs: {@code bootstrap}, {@code registry}, {@code out}, and
  * optionally {@code group}, {@code ordering}, {@code maxConcurrent}, {@code handlerMillis},
@@ -99,7 +100,7 @@ public final class LoopChild {
     return value;
   }
 
-  /** Appends {@code partition:offset} lines, each in one write, from any number of handler threads. */
+  /** Appends {@code partition:offset:epochMillis} lines, each in one write, from any number of handler threads. */
   static final class HandledFile implements AutoCloseable {
     private final FileChannel channel;
     private final ReentrantLock lock = new ReentrantLock();
@@ -109,7 +110,8 @@ public final class LoopChild {
     }
 
     void append(int partition, long offset) throws IOException {
-      ByteBuffer line = ByteBuffer.wrap((partition + ":" + offset + "\n").getBytes(StandardCharsets.US_ASCII));
+      String text = partition + ":" + offset + ":" + System.currentTimeMillis() + "\n";
+      ByteBuffer line = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
       lock.lock();
       try {
         while (line.hasRemaining()) {

@@ -180,15 +180,20 @@ final class ProcessFixture implements AutoCloseable {
 
   /** The records a child's handler wrote, in the order it wrote them. */
   static List<Position> handled(Path file) {
+    return handledAt(file).stream().map(Handled::position).toList();
+  }
+
+  /** The records a child's handler wrote with the time it was done with each, in the order it wrote them. */
+  static List<Handled> handledAt(Path file) {
     if (!Files.exists(file)) {
       return List.of();
     }
     try {
-      List<Position> positions = new ArrayList<>();
+      List<Handled> lines = new ArrayList<>();
       for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-        positions.add(Position.parse(line, file));
+        lines.add(Handled.parse(line, file));
       }
-      return positions;
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -234,14 +239,6 @@ final class ProcessFixture implements AutoCloseable {
 
   /** A record's place: partition and offset. */
   record Position(int partition, long offset) implements Comparable<Position> {
-    static Position parse(String line, Path file) {
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw new IllegalStateException("Line '" + line + "' of " + file + " is not partition:offset");
-      }
-      return new Position(Integer.parseInt(line.substring(0, colon)), Long.parseLong(line.substring(colon + 1)));
-    }
-
     @Override
     public int compareTo(Position o) {
       return partition != o.partition ? Integer.compare(partition, o.partition) : Long.compare(offset, o.offset);
@@ -250,6 +247,17 @@ final class ProcessFixture implements AutoCloseable {
     @Override
     public String toString() {
       return partition + ":" + offset;
+    }
+  }
+
+  /** A line of a handled-records file: the record, and when the handler was done with it (epoch ms). */
+  record Handled(Position position, long atMillis) {
+    static Handled parse(String line, Path file) {
+      String[] parts = line.split(":");
+      if (parts.length != 3) {
+        throw new IllegalStateException("Line '" + line + "' of " + file + " is not partition:offset:epochMillis");
+      }
+      return new Handled(new Position(Integer.parseInt(parts[0]), Long.parseLong(parts[1])), Long.parseLong(parts[2]));
     }
   }
 
