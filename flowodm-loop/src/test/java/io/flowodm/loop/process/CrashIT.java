@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class CrashIT {
    * A record done this long before a kill must be in the group's commit: the loop commits every
    * second (its default {@code commitInterval}); the rest is room for a busy CI machine.
    */
-  private static final long COMMITTED_AFTER_MILLIS = 4_000;
+  private static final long COMMITTED_AFTER_MILLIS = 3_000;
 
   @TempDir Path dir;
   private ProcessFixture fixture;
@@ -76,9 +77,9 @@ class CrashIT {
     for (int run = 0; run <= killAt.length; run++) {
       Path out = dir.resolve("handled-" + run + ".txt");
       runs.add(out);
-      // 10 ms a record, 100 at a time: at most 10,000 records a second, so each run lasts a few seconds
+      // 20 ms a record, 100 at a time: at most 5,000 records a second, so most runs last several seconds
       Child child = fixture.launch("crash-" + run, out,
-          "group=" + GROUP, "ordering=KEY", "maxConcurrent=" + MAX_CONCURRENT, "handlerMillis=10");
+          "group=" + GROUP, "ordering=KEY", "maxConcurrent=" + MAX_CONCURRENT, "handlerMillis=20");
       if (run < killAt.length) {
         long target = killAt[run] - before;
         await("run " + run + " handles " + target + " records").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
@@ -93,13 +94,17 @@ class CrashIT {
         System.out.println("CrashIT killed run " + run + " after " + ProcessFixture.lineCount(out) + " records; the group's commit: "
             + committedAtKill.getLast());
       } else {
-        await("the last run handles every record").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-            .untilAsserted(() -> {
-              child.assertAlive();
-              Set<Position> seen = new HashSet<>();
-              runs.forEach(r -> seen.addAll(ProcessFixture.handled(r)));
-              assertThat(seen).containsAll(every);
-            });
+        try {
+          await("the last run handles every record").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+              .untilAsserted(() -> {
+                child.assertAlive();
+                Set<Position> missing = new HashSet<>(every);
+                runs.forEach(r -> ProcessFixture.handled(r).forEach(missing::remove));
+                assertThat(missing).withFailMessage("%d records not handled yet: %s", missing.size(), ProcessFixture.sample(missing, 20)).isEmpty();
+              });
+        } catch (ConditionTimeoutException e) {
+          throw new AssertionError(e.getMessage() + "\nThe last run, " + child.name + ": " + child.describe(), e);
+        }
         child.process.destroy();
         assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).as("the last run stops on SIGTERM; %s", child.describe()).isTrue();
       }

@@ -40,6 +40,8 @@ import org.apache.kafka.common.TopicPartition;
 final class ProcessFixture implements AutoCloseable {
   static final String TOPIC = "loop.ticks";
   static final int PARTITIONS = 6;
+  /** Where the children's standard output and error go: kept after the test, for a failure's story. */
+  static final Path LOGS = Path.of("target", "process-tests");
 
   private final EmbeddedKafka kafka;
   private final EmbeddedSchemaRegistry registry;
@@ -164,9 +166,10 @@ final class ProcessFixture implements AutoCloseable {
         "kafka.session.timeout.ms=2000",
         "kafka.heartbeat.interval.ms=500"));
     command.addAll(List.of(args));
-    Path stdout = dir.resolve(name + ".out");
-    Path stderr = dir.resolve(name + ".err");
+    Path stdout = LOGS.resolve(name + ".out");
+    Path stderr = LOGS.resolve(name + ".err");
     try {
+      Files.createDirectories(LOGS);
       Process process =
           new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
       Child child = new Child(name, process, out, stdout, stderr);
@@ -294,16 +297,40 @@ final class ProcessFixture implements AutoCloseable {
       assertThat(process.isAlive()).as("child %s is running; it ended with %s", name, describe()).isTrue();
     }
 
+    private String threadDump() {
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      if (!Files.isExecutable(jcmd)) {
+        return "(no jcmd in " + jcmd.getParent() + ")";
+      }
+      try {
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+        String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        dump.waitFor(30, TimeUnit.SECONDS);
+        return text;
+      } catch (IOException e) {
+        return "(jcmd failed: " + e + ")";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "(interrupted)";
+      }
+    }
+
     /** SIGKILL, and wait for it to be gone. */
     void kill() throws InterruptedException {
       process.destroyForcibly();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child %s is gone after SIGKILL", name).isTrue();
     }
 
-    /** The exit code (when ended) and the last lines of its output and error streams. */
+    /**
+     * The exit code (when ended) and the last lines of its output and error streams; for a child
+     * still running, its threads' stacks too (by {@code jcmd}, when the JDK has it).
+     */
     String describe() {
       StringBuilder s = new StringBuilder();
       s.append(process.isAlive() ? "still running" : "exit code " + process.exitValue());
+      if (process.isAlive()) {
+        s.append("\n--- threads ---\n").append(threadDump());
+      }
       for (Path p : List.of(stdout, stderr)) {
         try {
           List<String> lines = Files.exists(p) ? Files.readAllLines(p, StandardCharsets.UTF_8) : List.of();
