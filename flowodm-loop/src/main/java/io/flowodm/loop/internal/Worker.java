@@ -24,6 +24,7 @@ final class Worker<T> {
   private final DeadLetters deadLetters;
   private final Inbox<Completion> inbox;
   private final LongSupplier nanoTime;
+  private final LoopMetrics metrics;
 
   Worker(
       RecordReader<T> reader,
@@ -33,7 +34,8 @@ final class Worker<T> {
       ErrorHandler<T> errorHandler,
       DeadLetters deadLetters,
       Inbox<Completion> inbox,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      LoopMetrics metrics) {
     this.reader = reader;
     this.handler = handler;
     this.tombstonesToHandler = tombstonesToHandler;
@@ -42,6 +44,7 @@ final class Worker<T> {
     this.deadLetters = deadLetters;
     this.inbox = inbox;
     this.nanoTime = nanoTime;
+    this.metrics = metrics;
   }
 
   /** Runs one attempt of {@code w}. */
@@ -50,6 +53,7 @@ final class Worker<T> {
     try {
       record = reader.read(w.record);
     } catch (DeserializationException e) {
+      metrics.failed(-1);
       w.attempts = 1;
       failedForGood(w, e, null);
       return;
@@ -68,6 +72,7 @@ final class Worker<T> {
       handler.handle(record);
     } catch (Throwable e) {
       long took = nanoTime.getAsLong() - start;
+      metrics.failed(took);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
