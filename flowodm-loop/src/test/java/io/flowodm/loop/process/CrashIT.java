@@ -49,7 +49,7 @@ class CrashIT {
 
   @BeforeEach
   void start() {
-    fixture = ProcessFixture.start(dir);
+    fixture = ProcessFixture.start();
   }
 
   @AfterEach

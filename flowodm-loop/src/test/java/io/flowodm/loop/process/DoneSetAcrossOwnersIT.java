@@ -8,7 +8,6 @@ import io.flowodm.loop.AsyncConsumerLoop;
 import io.flowodm.loop.Ordering;
 import io.flowodm.loop.internal.CommittedDone;
 import io.flowodm.loop.process.ProcessFixture.Position;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Records one owner of a partition finished above its frontier stay finished for every later owner:
@@ -31,13 +29,12 @@ class DoneSetAcrossOwnersIT {
   /** Offsets whose handler never returns while the test runs, in every partition. */
   private static final Set<Long> STUCK = Set.of(0L, 50L);
 
-  @TempDir Path dir;
   private ProcessFixture fixture;
   private final CountDownLatch release = new CountDownLatch(1);
 
   @BeforeEach
   void start() {
-    fixture = ProcessFixture.start(dir);
+    fixture = ProcessFixture.start();
   }
 
   @AfterEach

@@ -47,13 +47,11 @@ final class ProcessFixture implements AutoCloseable {
   private final EmbeddedSchemaRegistry registry;
   private final FlowODM flow;
   private final Admin admin;
-  private final Path dir;
   private final List<Child> children = new ArrayList<>();
 
-  private ProcessFixture(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, Path dir) {
+  private ProcessFixture(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
     this.kafka = kafka;
     this.registry = registry;
-    this.dir = dir;
     this.flow = FlowODM.connect(FlowConfig.builder().bootstrapServers(kafka.bootstrapServers()).schemaRegistryUrl(registry.url()).build());
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     kafka.createTopic(TOPIC, PARTITIONS);
@@ -63,17 +61,13 @@ final class ProcessFixture implements AutoCloseable {
    * Starts a broker that lets members of a group time out after a second (so a killed child's
    * partitions move to its successor quickly), a registry, and the {@link Tick} topic.
    */
-  static ProcessFixture start(Path dir) {
+  static ProcessFixture start() {
     EmbeddedKafka kafka = EmbeddedKafka.builder().brokerProperty("group.min.session.timeout.ms", "1000").start();
-    return new ProcessFixture(kafka, EmbeddedSchemaRegistry.start(), dir);
+    return new ProcessFixture(kafka, EmbeddedSchemaRegistry.start());
   }
 
   FlowODM flow() {
     return flow;
-  }
-
-  Path dir() {
-    return dir;
   }
 
   /** Sends {@code count} ticks (sequence numbers from {@code firstSeq}) over {@code keys} keys and waits for them. */
@@ -286,10 +280,6 @@ final class ProcessFixture implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    boolean printed(String marker) {
-      return output().stream().anyMatch(l -> l.startsWith(marker));
     }
 
     /** Fails the test, with the child's output, when it ended although it should be running. */

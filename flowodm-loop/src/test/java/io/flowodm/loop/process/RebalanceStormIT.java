@@ -8,7 +8,6 @@ import io.flowodm.loop.AsyncConsumerLoop;
 import io.flowodm.loop.LoopState;
 import io.flowodm.loop.Ordering;
 import io.flowodm.loop.process.ProcessFixture.Position;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three loops of one group are started and stopped every few seconds for a minute while 50,000
@@ -47,13 +45,12 @@ class RebalanceStormIT {
   private static final int KEYS = 2_000;
   private static final Duration STORM = Duration.ofSeconds(60);
 
-  @TempDir Path dir;
   private ProcessFixture fixture;
   private final List<AsyncConsumerLoop<Tick>> everyLoop = new ArrayList<>();
 
   @BeforeEach
   void start() {
-    fixture = ProcessFixture.start(dir);
+    fixture = ProcessFixture.start();
   }
 
   @AfterEach

@@ -31,7 +31,7 @@ class SigtermIT {
 
   @BeforeEach
   void start() {
-    fixture = ProcessFixture.start(dir);
+    fixture = ProcessFixture.start();
   }
 
   @AfterEach
