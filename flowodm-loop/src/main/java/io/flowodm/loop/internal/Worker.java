@@ -47,8 +47,25 @@ final class Worker<T> {
     this.metrics = metrics;
   }
 
+  /** Set while a thread runs a handler, an error handler or a dead-letter send of some loop. */
+  private static final ThreadLocal<Boolean> HANDLER_THREAD = new ThreadLocal<>();
+
+  /** Whether the current thread is running a loop's handler (so closing a loop must not wait for it). */
+  static boolean onHandlerThread() {
+    return HANDLER_THREAD.get() != null;
+  }
+
   /** Runs one attempt of {@code w}. */
   void run(Work w) {
+    HANDLER_THREAD.set(Boolean.TRUE);
+    try {
+      attempt(w);
+    } finally {
+      HANDLER_THREAD.remove();
+    }
+  }
+
+  private void attempt(Work w) {
     ConsumedRecord<T> record;
     try {
       record = reader.read(w.record);
@@ -62,6 +79,7 @@ final class Worker<T> {
       return;
     }
     if (record.isTombstone() && !tombstonesToHandler) {
+      metrics.tombstone();
       inbox.post(Completion.of(Kind.DONE, w));
       return;
     }
