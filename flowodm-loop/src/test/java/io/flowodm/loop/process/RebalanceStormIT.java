@@ -77,6 +77,7 @@ class RebalanceStormIT {
     }
 
     int changes = 0;
+    long longestClose = 0;
     long end = System.nanoTime() + STORM.toNanos();
     while (System.nanoTime() < end) {
       // every 1 to 4 s one of the three loops stops, or starts again if it was stopped
@@ -87,7 +88,9 @@ class RebalanceStormIT {
       if (current.state() == LoopState.RUNNING || current.state() == LoopState.STARTING) {
         long running = slots.stream().filter(l -> l.state() == LoopState.RUNNING || l.state() == LoopState.STARTING).count();
         if (running > 1) {
+          long closing = System.nanoTime();
           current.close();
+          longestClose = Math.max(longestClose, System.nanoTime() - closing);
           assertThat(current.state()).as("loop %d after close()", i).isEqualTo(LoopState.STOPPED);
           changes++;
         }
@@ -98,7 +101,7 @@ class RebalanceStormIT {
       }
     }
     System.out.println("RebalanceStormIT " + assignor.getSimpleName() + ": " + changes + " loops stopped or started, "
-        + handled.size() + " records handled so far");
+        + handled.size() + " records handled so far; the longest close() took " + TimeUnit.NANOSECONDS.toMillis(longestClose) + " ms");
     assertThat(changes).as("loops stopped or started during the storm").isGreaterThanOrEqualTo(6);
 
     sending.get(2, TimeUnit.MINUTES);
