@@ -1,13 +1,14 @@
 package io.flowodm.examples.orders;
 
-import io.flowodm.ConsumedRecord;
 import io.flowodm.FlowConfig;
 import io.flowodm.FlowODM;
-import io.flowodm.ModelConsumer;
 import io.flowodm.ModelProducer;
 import io.flowodm.ValidationException;
 import io.flowodm.examples.orders.OrderPlaced.Currency;
 import io.flowodm.examples.orders.OrderPlaced.Line;
+import io.flowodm.loop.AsyncConsumerLoop;
+import io.flowodm.loop.Ordering;
+import io.flowodm.loop.RetryPolicy;
 import io.flowodm.model.Model;
 import io.flowodm.registry.RegisteredSchema;
 import io.flowodm.registry.SubjectNameStrategy;
@@ -17,14 +18,23 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * A small order service: it sends orders to Kafka as typed records and reads them back.
+ * A small order service: it sends orders to Kafka as typed records, then processes them with an
+ * {@link AsyncConsumerLoop}: a slow warehouse call per order, several at a time, one order's
+ * records in order, and the order the warehouse always refuses in the dead-letter topic after its
+ * retries.
  *
  * <p>With {@code KAFKA_BOOTSTRAP_SERVERS} set it uses that cluster and {@code
  * SCHEMA_REGISTRY_URL}'s registry (see docs/connecting.md). Without it (or with it blank), it starts
@@ -33,6 +43,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 public final class OrderService {
   private static final int ORDERS = 6;
+  private static final int RETRIES = 2;
+  private static final Duration WAREHOUSE_CALL = Duration.ofMillis(300);
+  static final String DEAD_LETTERS = "shop.orders.dlq";
 
   private OrderService() {}
 
@@ -82,12 +95,21 @@ public final class OrderService {
       say("Schema " + model.schema().getFullName() + " registered under " + subject + " with id " + id);
 
       List<OrderPlaced> orders = sampleOrders();
+      OrderPlaced recalled = recalledOrder();
+      Set<String> sent = new HashSet<>(); // topic-partition@offset of what this run sent
+      String recalledAt;
       try (ModelProducer<OrderPlaced> producer = flow.producer(OrderPlaced.class)) {
         for (OrderPlaced order : orders) {
           RecordMetadata ack = producer.send(order);
+          sent.add(position(ack));
           say(String.format("Sent   %s  %7s %s  -> partition %d, offset %d",
               order.orderId(), order.total(), order.currency(), ack.partition(), ack.offset()));
         }
+        RecordMetadata ack = producer.send(recalled);
+        recalledAt = position(ack);
+        sent.add(recalledAt);
+        say(String.format("Sent   %s  %7s %s  -> partition %d, offset %d (its lamp was recalled: the warehouse will refuse it)",
+            recalled.orderId(), recalled.total(), recalled.currency(), ack.partition(), ack.offset()));
         try {
           producer.send(invalidOrder());
         } catch (ValidationException e) {
@@ -95,29 +117,63 @@ public final class OrderService {
         }
       }
 
-      List<OrderPlaced> received = new ArrayList<>();
-      try (ModelConsumer<OrderPlaced> consumer = flow.consumer(OrderPlaced.class)) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (received.size() < orders.size() && System.nanoTime() < deadline) {
-          for (ConsumedRecord<OrderPlaced> r : consumer.pollBatch(100, Duration.ofMillis(500))) {
-            OrderPlaced o = r.value();
+      say("Processing them with an AsyncConsumerLoop: KEY order, up to 10 at a time, a " + WAREHOUSE_CALL.toMillis()
+          + " ms warehouse call each, " + RETRIES + " retries, then the dead-letter topic " + DEAD_LETTERS + "...");
+      Warehouse warehouse = new Warehouse(WAREHOUSE_CALL);
+      Map<String, String> handled = new ConcurrentSkipListMap<>(); // by order id, to print them in order
+      List<OrderPlaced> received = new CopyOnWriteArrayList<>();
+      CountDownLatch allGoodOrders = new CountDownLatch(orders.size());
+      Optional<DeadLetter> deadLetter;
+      boolean allHandled;
+      AsyncConsumerLoop<OrderPlaced> loop = AsyncConsumerLoop.builder(flow, OrderPlaced.class)
+          .recordHandler(r -> {
+            if (!sent.contains(r.position())) {
+              return; // an order of an earlier run, on a real cluster
+            }
+            OrderPlaced o = warehouse.reserve(r.value()); // the slow call; throws for the recalled lamp
             received.add(o);
-            say(String.format("Read   %s  %7s %s  <- %s, schema id %d, %d line(s)%s",
+            handled.put(o.orderId(), String.format("Handled %s  %7s %s  <- %s, schema id %d, %d line(s)%s: stock reserved",
                 o.orderId(), o.total(), o.currency(), r.position(), r.schemaId(), o.lines().size(),
                 o.couponCode().map(c -> ", coupon " + c).orElse("")));
-          }
-        }
-        consumer.commit();
-      }
+            allGoodOrders.countDown();
+          })
+          .ordering(Ordering.KEY)
+          .maxConcurrent(10)
+          .retry(RetryPolicy.exponential(RETRIES, Duration.ofMillis(100)))
+          .deadLetterTopic(DEAD_LETTERS)
+          .build();
+      try (loop) {
+        loop.start();
+        allHandled = allGoodOrders.await(60, TimeUnit.SECONDS);
+        deadLetter = DeadLetter.find(flow, recalledAt, Duration.ofSeconds(60));
+      } // close(): takes no more records, lets those in flight finish, commits, leaves the group
+      say("Loop " + loop.state() + (allHandled ? "" : " (not every order was handled within 60 s)")
+          + ": it committed what it did and left the group.");
+      handled.values().forEach(OrderService::say);
+      deadLetter.ifPresentOrElse(
+          d -> say(d.describe()),
+          () -> say("No dead letter for " + recalled.orderId() + " in " + DEAD_LETTERS + " within 60 s!"));
+      say(String.format("The warehouse took %d calls for %d orders, up to %d at a time.",
+          warehouse.calls(), orders.size() + 1, warehouse.mostAtOnce()));
 
       RegisteredSchema latest = flow.registry().latest(subject);
       boolean allEqual = received.size() == orders.size() && received.containsAll(orders);
-      say(String.format("%d of %d orders came back as equal OrderPlaced records (subject %s, version %d).%s",
-          received.size(), orders.size(), subject, latest.version(), allEqual ? " Done." : " Something is missing!"));
-      if (!allEqual) {
-        throw new IllegalStateException("Not every order came back");
+      boolean recalledDeadLettered = deadLetter.filter(d -> d.order().filter(recalled::equals).isPresent()).isPresent();
+      say(String.format("%d of %d orders handled as equal OrderPlaced records (subject %s, version %d), %s.%s",
+          received.size(), orders.size(), subject, latest.version(),
+          recalledDeadLettered ? "the recalled one in " + DEAD_LETTERS : "the recalled one missing",
+          allEqual && recalledDeadLettered ? " Done." : " Something is missing!"));
+      if (!allEqual || !recalledDeadLettered) {
+        throw new IllegalStateException("Not every order was handled or dead-lettered");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the orders", e);
     }
+  }
+
+  private static String position(RecordMetadata ack) {
+    return ack.topic() + "-" + ack.partition() + "@" + ack.offset();
   }
 
   private static List<OrderPlaced> sampleOrders() {
@@ -143,6 +199,18 @@ public final class OrderService {
           i % 3 == 0 ? Optional.of("WELCOME10") : Optional.empty()));
     }
     return orders;
+  }
+
+  /** A valid order the warehouse refuses every time: the poison record of the demo. */
+  private static OrderPlaced recalledOrder() {
+    return new OrderPlaced(
+        "order-1007",
+        UUID.nameUUIDFromBytes("customer-3".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        List.of(new Line(Warehouse.RECALLED_SKU, 1, new BigDecimal("39.90"))),
+        new BigDecimal("39.90"),
+        Currency.EUR,
+        Instant.parse("2026-11-21T09:10:30Z"),
+        Optional.empty());
   }
 
   private static OrderPlaced invalidOrder() {

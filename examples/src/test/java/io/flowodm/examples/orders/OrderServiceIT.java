@@ -21,7 +21,7 @@ class OrderServiceIT {
   private static final String COMMAND = "./mvnw -B -q -pl examples -am compile exec:java";
 
   @Test
-  void everyOrderSentComesBackTheInvalidOneIsRefusedAndTheReadmeShowsWhatItPrints() throws IOException {
+  void theLoopHandlesEveryGoodOrderDeadLettersTheRecalledOneAndTheReadmeShowsWhatItPrints() throws IOException {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try {
@@ -36,9 +36,23 @@ class OrderServiceIT {
         .contains("Topic shop.orders created")
         .contains("registered under shop.orders-value with id 1")
         .contains("OrderPlaced.orderId: must not be blank")
-        .contains("6 of 6 orders came back as equal OrderPlaced records")
-        .contains("Done.");
-    assertThat(out.lines().filter(l -> l.startsWith("Read "))).hasSize(6);
+        .contains("Processing them with an AsyncConsumerLoop: KEY order")
+        .contains("Dead letter order-1007 <- shop.orders.dlq-")
+        .contains("  flowodm.dlt.topic: shop.orders\n")
+        .contains("  flowodm.dlt.group: order-processor\n")
+        .contains("  flowodm.dlt.exception: java.lang.IllegalStateException\n")
+        .contains("  flowodm.dlt.message: The warehouse refuses order-1007: LAMP-RECALLED was recalled\n")
+        .contains("  flowodm.dlt.attempts: 3\n") // the first run and 2 retries
+        .contains("The warehouse took 9 calls for 7 orders") // 6 good ones once, the recalled one 3 times
+        .contains("6 of 6 orders handled as equal OrderPlaced records (subject shop.orders-value, version 1), the recalled one in shop.orders.dlq. Done.");
+    assertThat(out.lines().filter(l -> l.startsWith("Handled "))).hasSize(6);
+    // the recalled order's dead letter names where the original was
+    String sentAt = out.lines().filter(l -> l.startsWith("Sent   order-1007")).findFirst().orElseThrow();
+    java.util.regex.Matcher at = Pattern.compile("partition (\\d+), offset (\\d+)").matcher(sentAt);
+    assertThat(at.find()).isTrue();
+    assertThat(out)
+        .contains("  flowodm.dlt.partition: " + at.group(1) + "\n")
+        .contains("  flowodm.dlt.offset: " + at.group(2) + "\n");
 
     assertReadmeShows(out.lines().toList());
   }
