@@ -1,0 +1,97 @@
+package io.flowodm.bench.loop;
+
+import io.flowodm.FlowODM;
+import io.flowodm.ModelProducer;
+import io.flowodm.OutgoingRecord;
+import io.flowodm.bench.loop.LoopModels.Sequenced;
+import io.flowodm.bench.model.Status;
+import io.flowodm.test.EmbeddedKafka;
+import java.lang.reflect.Constructor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import org.apache.kafka.clients.admin.TopicDescription;
+
+/**
+ * Writes a scenario's records with {@code ModelProducer}: record {@code i} has sequence {@code i},
+ * key {@code key(i)} and, when {@code partition} is given, that partition. Untimed; waits for every
+ * acknowledgement.
+ */
+final class Filler {
+  private static final int CHUNK = 50_000;
+  private static final Instant START = Instant.parse("2026-03-14T09:26:53.589Z");
+
+  private Filler() {}
+
+  /**
+   * Creates {@code topic} and waits until every partition has a leader, and a second more: writing
+   * at once makes an idempotent producer's first batches fail with NOT_LEADER_OR_FOLLOWER and
+   * then out-of-order sequence numbers on the embedded broker.
+   */
+  static void createTopic(EmbeddedKafka kafka, FlowODM flow, String topic, int partitions) throws InterruptedException {
+    kafka.createTopic(topic, partitions);
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
+      Optional<TopicDescription> d = flow.topics().describe(topic);
+      if (d.isPresent() && d.get().partitions().size() == partitions && d.get().partitions().stream().allMatch(p -> p.leader() != null)) {
+        break;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Topic " + topic + " has no leader for all of its " + partitions + " partitions after a minute.");
+      }
+      Thread.sleep(100);
+    }
+    Thread.sleep(1000);
+  }
+
+  /** Writes records {@code from} to {@code from + count - 1}. */
+  static <T extends Sequenced> void fill(
+      FlowODM flow, Class<T> type, int from, int count, IntFunction<String> key, IntUnaryOperator partition) {
+    Constructor<T> constructor = constructor(type);
+    Status[] statuses = Status.values();
+    try (ModelProducer<T> producer = flow.producer(type)) {
+      for (int chunk = from; chunk < from + count; chunk += CHUNK) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(CHUNK);
+        for (int i = chunk; i < Math.min(chunk + CHUNK, from + count); i++) {
+          T value =
+              create(
+                  constructor,
+                  String.format("evt-%08x-%07d", 0x7f3a9c21, i),
+                  (long) i,
+                  i % 100,
+                  i * 0.25,
+                  (i & 1) == 0,
+                  START.plusMillis(i),
+                  statuses[i % statuses.length]);
+          OutgoingRecord<T> record = OutgoingRecord.of(value).key(key.apply(i));
+          if (partition != null) {
+            record = record.partition(partition.applyAsInt(i));
+          }
+          acks.add(producer.sendAsync(record));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+      }
+    }
+  }
+
+  private static <T> Constructor<T> constructor(Class<T> type) {
+    try {
+      return type.getDeclaredConstructor(String.class, long.class, int.class, double.class, boolean.class, Instant.class, Status.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(type.getName() + " does not have FlatEvent's components.", e);
+    }
+  }
+
+  private static <T> T create(Constructor<T> constructor, Object... components) {
+    try {
+      return constructor.newInstance(components);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot build a " + constructor.getDeclaringClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package io.flowodm.bench.loop;
+
+import io.confluent.parallelconsumer.ParallelConsumerOptions.ProcessingOrder;
+import io.flowodm.FlowConfig;
+import io.flowodm.FlowODM;
+import io.flowodm.annotation.Topic;
+import io.flowodm.bench.loop.LoopModels.KeyControlEvent;
+import io.flowodm.bench.loop.LoopModels.KeyEvent;
+import io.flowodm.bench.loop.LoopModels.NoopEvent;
+import io.flowodm.bench.loop.LoopModels.SlowEvent;
+import io.flowodm.bench.loop.LoopTable.Goal;
+import io.flowodm.bench.throughput.Machine;
+import io.flowodm.loop.Ordering;
+import io.flowodm.test.EmbeddedKafka;
+import io.flowodm.test.EmbeddedSchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures FlowODM's consumer loops against their peers (issue 8, section 5) on an {@link
+ * EmbeddedKafka} broker and an {@link EmbeddedSchemaRegistry} in this JVM, every contestant in the
+ * same session against the same topics:
+ *
+ * <ul>
+ *   <li><b>slow</b>: a handler that sleeps 5 ms, 500 records in flight: {@code AsyncConsumerLoop}
+ *       in each {@link Ordering}, Confluent Parallel Consumer in each of its orders, and the bare
+ *       limit (a virtual thread per record, nothing else);
+ *   <li><b>noop</b>: a handler that does nothing: a raw {@code KafkaConsumer} with {@code
+ *       FlowDeserializer}, {@code AsyncConsumerLoop} (KEY), {@code ConsumerLoop} and Spring Kafka's
+ *       {@code KafkaMessageListenerContainer};
+ *   <li><b>heap</b>: the heap before and after {@code AsyncConsumerLoop} (KEY) sees a million
+ *       distinct keys, with a raw consumer as control.
+ * </ul>
+ *
+ * <p>Every run uses a fresh consumer group from the beginning of its topic and is timed from its
+ * first handler call to the moment every record has been handled; each record must be handled
+ * exactly once or the run is refused. Warm-up rounds come first and are discarded; in each round
+ * the contestants take turns in an order that rotates. The report gives medians, ratios and the
+ * goals' verdicts. Arguments: {@link LoopOptions}. Run it with {@code flowodm-bench/run-loops.sh}.
+ */
+public final class LoopHarness {
+  /** Ratio goals of issue 8. */
+  static final double KEY_OVER_PC = 1.5;
+  static final double UNORDERED_OVER_PC = 1.2;
+  static final double OF_BARE = 0.6;
+  static final double NOOP_OF_RAW = 0.8;
+  static final double OVER_SPRING = 1.0;
+  static final double MAX_BYTES_BEYOND_DECODING = 1024;
+  /** Heap growth per distinct key at most, to count as "back to its level" (a retained key costs 100 B or more). */
+  static final double MAX_HEAP_BYTES_PER_KEY = 16;
+
+  private LoopHarness() {}
+
+  /** Runs the harness and prints the report; exit code 2 for bad arguments, 1 when a run failed. */
+  public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    LoopOptions options;
+    try {
+      options = LoopOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(LoopOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    String report = run(options);
+    System.out.println();
+    System.out.println(report);
+    if (options.report() != null) {
+      Files.writeString(options.report(), report);
+    }
+  }
+
+  /** Runs what {@code options} ask for and returns the report. */
+  static String run(LoopOptions options) throws IOException, Exception {
+    long began = System.nanoTime();
+    String machine = Machine.describe();
+    System.out.println(machine);
+    List<LoopRun> runs = new ArrayList<>();
+    List<HeapCheck.Result> heap = new ArrayList<>();
+    try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start();
+        FlowODM flow =
+            FlowODM.connect(
+                FlowConfig.builder().bootstrapServers(kafka.bootstrapServers()).schemaRegistryUrl(registry.url()).build())) {
+      int keys = options.keys();
+      if (options.runs("slow")) {
+        Filler.createTopic(kafka, flow, LoopModels.SLOW_TOPIC, options.partitions());
+        // Each key lives in one partition, and the partitions share the keys evenly.
+        Filler.fill(flow, SlowEvent.class, 0, options.records(), i -> "key-" + (i % keys), i -> (i % keys) % options.partitions());
+        Scenario<SlowEvent> slow =
+            new Scenario<>("slow", LoopModels.SLOW_TOPIC, SlowEvent.class, options.records(), options.sleepMillis(), options.inFlight());
+        runs.addAll(rounds(flow, slow, slowContestants(), options));
+      }
+      if (options.runs("noop")) {
+        Filler.createTopic(kafka, flow, LoopModels.NOOP_TOPIC, LoopModels.NOOP_PARTITIONS);
+        Filler.fill(
+            flow, NoopEvent.class, 0, options.noopRecords(), i -> "key-" + (i % keys), i -> (i % keys) % LoopModels.NOOP_PARTITIONS);
+        Scenario<NoopEvent> noop =
+            new Scenario<>("noop", LoopModels.NOOP_TOPIC, NoopEvent.class, options.noopRecords(), 0, options.inFlight());
+        runs.addAll(rounds(flow, noop, noopContestants(), options));
+      }
+      if (options.runs("heap")) {
+        Filler.createTopic(kafka, flow, LoopModels.KEYS_CONTROL_TOPIC, LoopModels.NOOP_PARTITIONS);
+        Filler.createTopic(kafka, flow, LoopModels.KEYS_TOPIC, LoopModels.NOOP_PARTITIONS);
+        heap.add(HeapCheck.run(flow, new RawConsumer(), KeyControlEvent.class, options.heapKeys(), options.inFlight(), "bench.heap.control"));
+        System.out.println("heap     " + heap.getLast());
+        heap.add(HeapCheck.run(flow, LoopContestants.async(Ordering.KEY), KeyEvent.class, options.heapKeys(), options.inFlight(), "bench.heap.loop"));
+        System.out.println("heap     " + heap.getLast());
+      }
+    }
+    return report(options, machine, runs, heap, Duration.ofNanos(System.nanoTime() - began));
+  }
+
+  static List<Contestant> slowContestants() {
+    return List.of(
+        new BareVirtualThreads(),
+        LoopContestants.async(Ordering.KEY),
+        new ParallelConsumerPeer(ProcessingOrder.KEY),
+        LoopContestants.async(Ordering.PARTITION),
+        new ParallelConsumerPeer(ProcessingOrder.PARTITION),
+        LoopContestants.async(Ordering.UNORDERED),
+        new ParallelConsumerPeer(ProcessingOrder.UNORDERED));
+  }
+
+  static List<Contestant> noopContestants() {
+    return List.of(new RawConsumer(), LoopContestants.async(Ordering.KEY), LoopContestants.single(), new SpringContainerPeer());
+  }
+
+  /** The table rows' order: baselines first. */
+  static List<String> order() {
+    List<String> order = new ArrayList<>();
+    order.add(BareVirtualThreads.NAME);
+    order.add(RawConsumer.NAME);
+    for (Ordering o : Ordering.values()) {
+      order.add(LoopContestants.asyncName(o));
+    }
+    for (ProcessingOrder o : List.of(ProcessingOrder.KEY, ProcessingOrder.PARTITION, ProcessingOrder.UNORDERED)) {
+      order.add(ParallelConsumerPeer.name(o));
+    }
+    order.add(LoopContestants.CONSUMER_LOOP);
+    order.add(SpringContainerPeer.NAME);
+    return order;
+  }
+
+  static List<Goal> goals() {
+    return List.of(
+        new Goal("slow", LoopContestants.asyncName(Ordering.KEY), ParallelConsumerPeer.name(ProcessingOrder.KEY), KEY_OVER_PC),
+        new Goal(
+            "slow", LoopContestants.asyncName(Ordering.UNORDERED), ParallelConsumerPeer.name(ProcessingOrder.UNORDERED), UNORDERED_OVER_PC),
+        new Goal("slow", LoopContestants.asyncName(Ordering.KEY), BareVirtualThreads.NAME, OF_BARE),
+        new Goal("slow", LoopContestants.asyncName(Ordering.PARTITION), BareVirtualThreads.NAME, OF_BARE),
+        new Goal("slow", LoopContestants.asyncName(Ordering.UNORDERED), BareVirtualThreads.NAME, OF_BARE),
+        new Goal("noop", LoopContestants.asyncName(Ordering.KEY), RawConsumer.NAME, NOOP_OF_RAW),
+        new Goal("noop", LoopContestants.CONSUMER_LOOP, SpringContainerPeer.NAME, OVER_SPRING));
+  }
+
+  /** Warm-up and measured rounds of {@code contestants} on {@code scenario}, in rotating order. */
+  static List<LoopRun> rounds(FlowODM flow, Scenario<?> scenario, List<Contestant> contestants, LoopOptions options)
+      throws Exception {
+    List<LoopRun> measured = new ArrayList<>();
+    for (int run = 0; run < options.warmup() + options.rounds(); run++) {
+      int round = run - options.warmup() + 1;
+      for (int turn = 0; turn < contestants.size(); turn++) {
+        Contestant contestant = contestants.get((turn + run) % contestants.size());
+        LoopRun r = once(flow, scenario, contestant, "bench." + scenario.name() + "." + run + "." + turn, round);
+        System.out.printf(
+            Locale.ROOT,
+            "%-5s %-58s %-8s %,11.0f records/s  (%,d in %.3f s; %,.0f B/record allocated in the JVM)%n",
+            r.scenario(),
+            r.contestant(),
+            round > 0 ? "round " + round : "warm-up",
+            r.perSecond(),
+            r.records(),
+            r.nanos() / 1e9,
+            r.bytesPerRecord());
+        if (round > 0) {
+          measured.add(r);
+        }
+      }
+    }
+    return measured;
+  }
+
+  /** One run: GC and a pause first, then the contestant starts in {@code group} and runs until every record is handled. */
+  static LoopRun once(FlowODM flow, Scenario<?> scenario, Contestant contestant, String group, int round) throws Exception {
+    settle();
+    Tally tally = new Tally(contestant.name(), scenario.records());
+    try (AutoCloseable running = contestant.start(flow, scenario, group, tally)) {
+      return tally.await(scenario.name(), round, timeout(scenario));
+    }
+  }
+
+  /** Two minutes, plus 20 times the ideal duration (every slot always busy), at least 10 µs a record. */
+  static Duration timeout(Scenario<?> scenario) {
+    long idealMicros = (long) scenario.records() * Math.max(10, scenario.sleepMillis() * 1000L / scenario.inFlight());
+    return Duration.ofMinutes(2).plusNanos(idealMicros * 1000 * 20);
+  }
+
+  /** The topic of a record class, from its {@code @Topic}. */
+  static String topicOf(Class<?> type) {
+    return type.getAnnotation(Topic.class).value();
+  }
+
+  static String report(LoopOptions o, String machine, List<LoopRun> runs, List<HeapCheck.Result> heap, Duration took) {
+    StringBuilder out = new StringBuilder();
+    out.append(machine).append('\n');
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "slow: %,d records, %,d keys, %,d partitions, handler sleeps %d ms, %d in flight; noop: %,d records, %,d partitions; "
+                + "heap: %,d distinct keys; %d warm-up round(s) discarded, %d measured; harness took %d s; %s at the end.%n%n",
+            o.records(),
+            o.keys(),
+            o.partitions(),
+            o.sleepMillis(),
+            o.inFlight(),
+            o.noopRecords(),
+            LoopModels.NOOP_PARTITIONS,
+            o.heapKeys(),
+            o.warmup(),
+            o.rounds(),
+            took.toSeconds(),
+            Machine.load()));
+    if (!runs.isEmpty()) {
+      out.append(LoopTable.throughput(runs, order())).append('\n');
+      out.append(LoopTable.goals(runs, goals())).append('\n');
+      double beyond = LoopTable.allocationBeyond(runs, "noop", LoopContestants.asyncName(Ordering.KEY), RawConsumer.NAME);
+      if (!Double.isNaN(beyond)) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "Allocation of %s beyond the raw consumer with FlowDeserializer (noop, medians of the whole JVM's bytes per record): "
+                    + "%,.0f B/record; goal ≤ %,.0f: %s.%n%n",
+                LoopContestants.asyncName(Ordering.KEY),
+                beyond,
+                MAX_BYTES_BEYOND_DECODING,
+                beyond <= MAX_BYTES_BEYOND_DECODING ? "met" : "missed"));
+      }
+    }
+    if (!heap.isEmpty()) {
+      out.append(HeapCheck.table(heap, LoopContestants.asyncName(Ordering.KEY), MAX_HEAP_BYTES_PER_KEY)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Lets the previous run's garbage and the broker's background work settle before a timed run. */
+  static void settle() throws InterruptedException {
+    System.gc();
+    Thread.sleep(300);
+  }
+}
