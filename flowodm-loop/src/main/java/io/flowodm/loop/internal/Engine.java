@@ -1,0 +1,580 @@
+package io.flowodm.loop.internal;
+
+import io.flowodm.loop.LoopException;
+import io.flowodm.loop.LoopState;
+import io.flowodm.loop.internal.Completion.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop engine behind both loops: the polling thread's work. Each turn it applies the completions
+ * the handler threads posted, fires due timers (retries, dead letters to send again), starts ready
+ * records while slots are free, commits when due, pauses full partitions and resumes drained ones, and
+ * polls, waiting only until the next timer or a completion. Nothing in a turn waits on a handler, so
+ * handlers, retries and backoffs never keep the consumer from polling. See {@code LOOPS.md} for the
+ * design; rebalances are handled in {@link Rebalance}.
+ *
+ * <p>Only {@link #requestStop()} may be called from other threads; everything else runs on the thread
+ * that called {@link #run}, which alone touches the Kafka consumer.
+ */
+public final class Engine<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final long MAX_POLL_WAIT = Duration.ofMillis(200).toNanos();
+  private static final long OUTAGE_FIRST_DELAY = Duration.ofMillis(200).toNanos();
+  private static final long OUTAGE_MAX_DELAY = Duration.ofSeconds(30).toNanos();
+  private static final long DEAD_LETTER_FIRST_DELAY = Duration.ofSeconds(1).toNanos();
+  private static final long DEAD_LETTER_MAX_DELAY = Duration.ofSeconds(30).toNanos();
+  private static final long GAUGE_INTERVAL = Duration.ofSeconds(1).toNanos();
+  private static final long WARN_INTERVAL = Duration.ofSeconds(30).toNanos();
+
+  private final LoopSettings<T> s;
+  private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
+  private final DeadLetters deadLetters;
+  private final LongSupplier clock;
+  private final DoubleSupplier random;
+  private final Executor executor;
+  private final Inbox<Completion> inbox;
+  private final Scheduler scheduler;
+  private final Timers timers = new Timers();
+  private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
+  private final Set<Work> running = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Commits commits;
+  private final Worker<T> worker;
+  private final LoopGauges gauges;
+  private final LoopMetrics metrics;
+  private final long revokeWait;
+  private final long commitInterval;
+  private final Consumer<LoopState> states;
+  private int inFlight;
+  private int pausedCount;
+  private long generations;
+  private long nextCommit;
+  private long nextGauges;
+  private long nextOutageWarning;
+  private volatile boolean stopRequested;
+  private boolean stopping;
+  private LoopException failure;
+  private PartitionState last;
+
+  /**
+   * @param executor runs handler tasks
+   * @param states told when the loop runs and when it begins to stop
+   */
+  public Engine(LoopSettings<T> settings, LoopClients<T> clients, LoopEnvironment env, Executor executor, Consumer<LoopState> states) {
+    this.s = settings;
+    this.consumer = clients.consumer();
+    this.deadLetters = clients.deadLetters();
+    this.clock = env.nanoTime();
+    this.random = env.random();
+    this.executor = executor;
+    this.states = states;
+    this.inbox = new Inbox<>(consumer::wakeup);
+    this.scheduler = new Scheduler(settings.ordering());
+    this.gauges = new LoopGauges(clock);
+    this.metrics = LoopMetrics.micrometer(settings.meterRegistry(), gauges, settings.name(), settings.topic(), settings.group());
+    this.commits = new Commits(consumer, settings.offsetMetadataMaxBytes(), metrics, settings.name());
+    this.worker = new Worker<>(clients.reader(), settings.handler(), settings.tombstonesToHandler(), settings.retry(),
+        settings.errorHandler(), deadLetters, inbox, clock);
+    this.revokeWait = Math.min(settings.shutdownTimeout().toNanos(), clients.maxPollInterval().toNanos() / 2);
+    this.commitInterval = settings.commitInterval().toNanos();
+  }
+
+  /** Asks the loop to stop; any thread. */
+  public void requestStop() {
+    stopRequested = true;
+    inbox.wake();
+  }
+
+  /**
+   * Subscribes and runs until stopped or failed, then finishes or abandons the records in flight
+   * within the shutdown timeout, commits, runs {@code onShutdown} and closes the consumer.
+   *
+   * @return the failure that ended the loop, or null when it stopped cleanly
+   */
+  public LoopException run() {
+    inbox.pollerIs(Thread.currentThread());
+    try {
+      consumer.subscribe(List.of(s.topic()), new Rebalance());
+      states.accept(LoopState.RUNNING);
+      nextCommit = clock.getAsLong() + commitInterval;
+      while (!stopRequested && failure == null) {
+        turn();
+      }
+      states.accept(LoopState.STOPPING);
+      drain();
+    } catch (RuntimeException e) {
+      fail(new LoopException("Loop " + s.name() + " on " + s.topic() + " (group " + s.group() + ") failed: " + e.getMessage()
+          + " Nothing after its last commit was committed; start it again once the cause is fixed.", e));
+    }
+    shutdown();
+    return failure;
+  }
+
+  private void drain() {
+    stopping = true;
+    states.accept(LoopState.STOPPING);
+    long deadline = clock.getAsLong() + s.shutdownTimeout().toNanos();
+    updatePauses();
+    while (inFlight > 0 && clock.getAsLong() - deadline < 0) {
+      turn();
+    }
+    if (inFlight > 0) {
+      LOG.warn("Loop {}: {} records still in flight after the shutdown timeout of {}; they are not committed and run again"
+          + " on the group's next consumer.", s.name(), inFlight, s.shutdownTimeout());
+    }
+    try {
+      commits.commitSync(partitions.values());
+    } catch (KafkaException e) {
+      LOG.warn("Loop {}: the last commit failed, so the group's next consumer runs the records done since the commit before"
+          + " it again: {}", s.name(), e.toString());
+    }
+  }
+
+  private void shutdown() {
+    try {
+      s.onShutdown().run();
+    } catch (RuntimeException e) {
+      fail(new LoopException("onShutdown of loop " + s.name() + " failed: " + e, e));
+    }
+    try {
+      consumer.close(Duration.ofSeconds(30));
+    } catch (RuntimeException e) {
+      LOG.warn("Loop {}: closing the consumer failed; the group drops it after session.timeout.ms: {}", s.name(), e.toString());
+    }
+    if (deadLetters != null) {
+      try {
+        deadLetters.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Loop {}: closing the dead-letter producer failed: {}", s.name(), e.toString());
+      }
+    }
+    metrics.close();
+  }
+
+  /** One turn of the polling thread; package-private for tests that step the engine. */
+  void turn() {
+    long now = clock.getAsLong();
+    applyCompletions();
+    timers.fire(now);
+    if (!stopping) {
+      dispatch(now);
+    }
+    if (now - nextCommit >= 0) {
+      commits.commitAsync(partitions);
+      nextCommit = now + commitInterval;
+    }
+    updatePauses();
+    publishGauges(now);
+    poll(now);
+  }
+
+  private void poll(long now) {
+    long wait = scheduler.hasReady() && inFlight < s.maxConcurrent() && !stopping
+        ? 0 : timers.untilNext(now, Math.max(0, Math.min(MAX_POLL_WAIT, nextCommit - now)));
+    boolean waits = wait > 0 && inbox.enterPoll();
+    ConsumerRecords<byte[], byte[]> records;
+    try {
+      records = consumer.poll(Duration.ofNanos(waits ? wait : 0));
+    } catch (WakeupException e) {
+      return; // a completion arrived
+    } finally {
+      if (waits) {
+        inbox.leavePoll();
+      }
+    }
+    if (!records.isEmpty()) {
+      long at = clock.getAsLong();
+      for (ConsumerRecord<byte[], byte[]> r : records) {
+        receive(r, at);
+      }
+    }
+  }
+
+  private void receive(ConsumerRecord<byte[], byte[]> r, long now) {
+    PartitionState p = last;
+    if (p == null || p.tp.partition() != r.partition() || partitions.get(p.tp) != p) {
+      p = partitions.get(new TopicPartition(r.topic(), r.partition()));
+      if (p == null) {
+        LOG.debug("Loop {}: ignoring {}-{}@{} of a partition not assigned to it", s.name(), r.topic(), r.partition(), r.offset());
+        return;
+      }
+      last = p;
+    }
+    if (p.tracker.receive(r.offset())) {
+      scheduler.add(new Work(r, p, now));
+    }
+  }
+
+  private void dispatch(long now) {
+    List<Work> committedFirst = null;
+    while (inFlight < s.maxConcurrent()) {
+      Work w = scheduler.next();
+      if (w == null) {
+        break;
+      }
+      inFlight++;
+      w.partition.inFlight++;
+      if (w.startedNanos == 0) {
+        w.startedNanos = now == 0 ? 1 : now;
+        if (metrics != LoopMetrics.NONE) {
+          running.add(w);
+        }
+      }
+      if (s.atMostOnce() && w.attempts == 0) {
+        w.partition.tracker.done(w.offset());
+        if (committedFirst == null) {
+          committedFirst = new ArrayList<>();
+        }
+        committedFirst.add(w);
+      } else {
+        execute(w);
+      }
+    }
+    if (committedFirst != null) {
+      Set<PartitionState> touched = new HashSet<>();
+      committedFirst.forEach(w -> touched.add(w.partition));
+      commits.commitSync(touched); // at most once: committed before any of them runs
+      committedFirst.forEach(this::execute);
+    }
+  }
+
+  private void execute(Work w) {
+    try {
+      executor.execute(() -> worker.run(w));
+    } catch (RejectedExecutionException e) {
+      inbox.post(new Completion(Kind.FATAL, w, e, -1));
+    }
+  }
+
+  private void applyCompletions() {
+    Completion c;
+    while ((c = inbox.take()) != null) {
+      apply(c);
+    }
+  }
+
+  private void apply(Completion c) {
+    Work w = c.work();
+    PartitionState p = w.partition;
+    boolean live = partitions.get(p.tp) == p;
+    switch (c.kind()) {
+      case DONE -> {
+        release(w);
+        if (c.handlerNanos() >= 0) {
+          metrics.handled(c.handlerNanos());
+        }
+        finish(w, live);
+      }
+      case DEAD_LETTERED -> {
+        release(w);
+        metrics.deadLettered();
+        finish(w, live);
+      }
+      case RETRY -> {
+        release(w);
+        metrics.failed(c.handlerNanos());
+        if (live && !stopping) {
+          metrics.retried();
+          backoff(w, s.retry().delayBefore(w.attempts, random.getAsDouble()).toNanos());
+        } else {
+          running.remove(w);
+        }
+      }
+      case OUTAGE -> {
+        release(w);
+        if (live && !stopping) {
+          warnOutage(w, c.error());
+          int n = ++w.outages;
+          backoff(w, Math.min(OUTAGE_MAX_DELAY, OUTAGE_FIRST_DELAY << Math.min(n - 1, 20)));
+        } else {
+          running.remove(w);
+        }
+      }
+      case DEAD_LETTER_FAILED -> {
+        Worker.DeadLetterFailure f = (Worker.DeadLetterFailure) c.error();
+        if (!live) {
+          release(w);
+          running.remove(w);
+          return;
+        }
+        int n = ++w.outages;
+        LOG.warn("Loop {}: writing the dead letter of {} to {} failed (try {}); it is sent again, and nothing at or after it is"
+            + " committed meanwhile: {}", s.name(), w.position(), deadLetters.topic(), n, f.getMessage());
+        long delay = Math.min(DEAD_LETTER_MAX_DELAY, DEAD_LETTER_FIRST_DELAY << Math.min(n - 1, 20));
+        timers.at(clock.getAsLong() + delay, () -> {
+          if (partitions.get(p.tp) == p) {
+            executeResend(w, f.original);
+          } else {
+            release(w);
+            running.remove(w);
+          }
+        });
+      }
+      case FATAL -> {
+        release(w);
+        running.remove(w);
+        if (c.error() instanceof VirtualMachineError || live) {
+          fail(fatal(w, c.error()));
+        }
+      }
+    }
+  }
+
+  private void executeResend(Work w, Throwable original) {
+    try {
+      executor.execute(() -> worker.resendDeadLetter(w, original));
+    } catch (RejectedExecutionException e) {
+      inbox.post(new Completion(Kind.DEAD_LETTER_FAILED, w, new Worker.DeadLetterFailure(original, e), -1));
+    }
+  }
+
+  private LoopException fatal(Work w, Throwable error) {
+    String cause = error.getClass().getName() + ": " + error.getMessage();
+    String what;
+    if (s.errorHandler() != null && !(error instanceof RejectedExecutionException)) {
+      what = "The error handler of loop " + s.name() + " threw for " + w.position() + " (" + cause + ")";
+    } else if (w.attempts <= 1 && error instanceof io.flowodm.DeserializationException) {
+      what = "Record " + w.position() + " could not be read (" + cause + ") and loop " + s.name()
+          + " has neither a dead-letter topic nor an error handler";
+    } else {
+      what = "Record " + w.position() + " failed after " + w.attempts + (w.attempts == 1 ? " attempt" : " attempts") + " ("
+          + cause + ") and loop " + s.name() + " has neither a dead-letter topic nor an error handler";
+    }
+    return new LoopException(what + ", so the loop stopped. Nothing at or after " + w.position() + " is committed for its"
+        + " partition: fix the cause, or add deadLetterTopic(...) or errorHandler(...), and start the loop again.", error);
+  }
+
+  private void warnOutage(Work w, Throwable error) {
+    long now = clock.getAsLong();
+    if (now - nextOutageWarning >= 0) {
+      nextOutageWarning = now + WARN_INTERVAL;
+      LOG.warn("Loop {}: {} cannot be read now and waits (not skipped, not dead-lettered): {}", s.name(), w.position(),
+          error.getMessage());
+    } else {
+      LOG.debug("Loop {}: {} cannot be read now: {}", s.name(), w.position(), error.getMessage());
+    }
+  }
+
+  private void release(Work w) {
+    inFlight--;
+    w.partition.inFlight--;
+  }
+
+  private void finish(Work w, boolean live) {
+    running.remove(w);
+    if (live) {
+      w.partition.tracker.done(w.offset());
+      scheduler.finished(w);
+    }
+  }
+
+  private void backoff(Work w, long delayNanos) {
+    PartitionState p = w.partition;
+    timers.at(clock.getAsLong() + delayNanos, () -> {
+      if (partitions.get(p.tp) == p && !p.revoked && !stopping) {
+        scheduler.retry(w);
+      } else {
+        running.remove(w);
+      }
+    });
+  }
+
+  private void fail(LoopException e) {
+    if (failure == null) {
+      failure = e;
+    } else if (failure != e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private void updatePauses() {
+    int total = scheduler.buffered();
+    List<TopicPartition> pause = null;
+    List<TopicPartition> resume = null;
+    for (PartitionState p : partitions.values()) {
+      boolean full = stopping || p.revoked || p.buffered >= s.maxBufferedPerPartition() || (total >= s.maxBuffered() && p.buffered > 0);
+      if (full && !p.paused) {
+        p.paused = true;
+        pausedCount++;
+        (pause == null ? pause = new ArrayList<>() : pause).add(p.tp);
+      } else if (!full && p.paused && p.buffered <= s.maxBufferedPerPartition() / 2 && total <= s.maxBuffered() / 2) {
+        p.paused = false;
+        pausedCount--;
+        (resume == null ? resume = new ArrayList<>() : resume).add(p.tp);
+      }
+    }
+    if (pause != null) {
+      consumer.pause(pause);
+    }
+    if (resume != null) {
+      consumer.resume(resume);
+    }
+  }
+
+  private void publishGauges(long now) {
+    gauges.inFlight = inFlight;
+    gauges.buffered = scheduler.buffered();
+    gauges.pausedPartitions = pausedCount;
+    if (metrics != LoopMetrics.NONE && now - nextGauges >= 0) {
+      nextGauges = now + GAUGE_INTERVAL;
+      long oldest = -1;
+      for (Work w : running) {
+        if (oldest < 0 || w.startedNanos - oldest < 0) {
+          oldest = w.startedNanos;
+        }
+      }
+      gauges.oldestStartNanos = oldest;
+    }
+  }
+
+  /** Records in flight (running or being dead-lettered); for tests. */
+  int inFlight() {
+    return inFlight;
+  }
+
+  /** Records received and not started; for tests. */
+  int buffered() {
+    return scheduler.buffered();
+  }
+
+  /** The number of keys with a lane (something running, backing off or waiting); for tests. */
+  int lanes() {
+    int n = 0;
+    for (PartitionState p : partitions.values()) {
+      n += p.keyLanes.size();
+    }
+    return n;
+  }
+
+  /** The failure so far; for tests. */
+  LoopException failure() {
+    return failure;
+  }
+
+  /**
+   * Rebalances, on the polling thread inside {@code poll}. Revoked: stop starting their records, wait
+   * (bounded by half of {@code max.poll.interval.ms} and by the shutdown timeout) for their records in
+   * flight, commit their frontiers synchronously, and forget them; results arriving later are dropped.
+   * Lost: forget them and commit nothing. Assigned: read the committed offsets and the done offsets in
+   * their metadata, so completed records are not run again.
+   */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      List<PartitionState> going = states(revoked);
+      if (going.isEmpty()) {
+        return;
+      }
+      for (PartitionState p : going) {
+        p.revoked = true;
+        scheduler.drop(p);
+      }
+      long deadline = clock.getAsLong() + revokeWait;
+      while (inFlight(going) > 0 && clock.getAsLong() - deadline < 0) {
+        applyCompletions();
+        if (inFlight(going) > 0) {
+          inbox.park(Math.min(deadline - clock.getAsLong(), Duration.ofMillis(50).toNanos()));
+        }
+      }
+      try {
+        commits.commitSync(going);
+      } catch (KafkaException e) {
+        LOG.warn("Loop {}: committing revoked partitions {} failed; their next owner runs the records done since the last"
+            + " commit again: {}", s.name(), revoked, e.toString());
+      }
+      forget(going);
+      LOG.info("Loop {}: partitions revoked: {}", s.name(), revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+      List<PartitionState> gone = states(lost);
+      for (PartitionState p : gone) {
+        p.revoked = true;
+        scheduler.drop(p);
+      }
+      forget(gone);
+      LOG.warn("Loop {}: partitions lost to another consumer (nothing committed for them): {}", s.name(), lost);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      if (assigned.isEmpty()) {
+        return;
+      }
+      Map<TopicPartition, OffsetAndMetadata> committed;
+      try {
+        committed = consumer.committed(new HashSet<>(assigned));
+      } catch (WakeupException e) {
+        committed = consumer.committed(new HashSet<>(assigned)); // a wake-up meant for a poll fires once
+      }
+      for (TopicPartition tp : assigned) {
+        OffsetAndMetadata c = committed.get(tp);
+        long start = c == null ? -1 : c.offset();
+        long[] done = c == null ? new long[0] : DoneSetCodec.decode(start, c.metadata());
+        PartitionState p = new PartitionState(tp, ++generations, new PartitionTracker(start, done));
+        p.lastCommitted = c;
+        partitions.put(tp, p);
+        metrics.partitionAdded(tp, p);
+      }
+      last = null;
+      updatePauses();
+      LOG.info("Loop {}: partitions assigned: {}", s.name(), assigned);
+    }
+
+    private List<PartitionState> states(Collection<TopicPartition> tps) {
+      List<PartitionState> states = new ArrayList<>();
+      for (TopicPartition tp : tps) {
+        PartitionState p = partitions.get(tp);
+        if (p != null) {
+          states.add(p);
+        }
+      }
+      return states;
+    }
+
+    private int inFlight(List<PartitionState> states) {
+      int n = 0;
+      for (PartitionState p : states) {
+        n += p.inFlight;
+      }
+      return n;
+    }
+
+    private void forget(List<PartitionState> states) {
+      for (PartitionState p : states) {
+        partitions.remove(p.tp);
+        metrics.partitionRemoved(p.tp);
+        if (p.paused) {
+          pausedCount--;
+        }
+      }
+      if (!running.isEmpty()) {
+        running.removeIf(w -> states.contains(w.partition));
+      }
+      last = null;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.flowodm.loop.internal;
+
+import io.flowodm.ConsumedRecord;
+import io.flowodm.DeserializationException;
+import io.flowodm.loop.ErrorHandler;
+import io.flowodm.loop.FailedRecord;
+import io.flowodm.loop.RecordHandler;
+import io.flowodm.loop.RetryPolicy;
+import io.flowodm.loop.internal.Completion.Kind;
+import java.util.function.LongSupplier;
+
+/**
+ * What runs on a handler thread for one record: read it, run the handler, and on failure decide
+ * between a retry, the error handler, the dead-letter topic and stopping the loop; then post one
+ * {@link Completion} to the polling thread. Never touches the Kafka consumer. Thread-safe: many
+ * records run at once, each on its own thread.
+ */
+final class Worker<T> {
+  private final RecordReader<T> reader;
+  private final RecordHandler<T> handler;
+  private final boolean tombstonesToHandler;
+  private final RetryPolicy retry;
+  private final ErrorHandler<T> errorHandler;
+  private final DeadLetters deadLetters;
+  private final Inbox<Completion> inbox;
+  private final LongSupplier nanoTime;
+
+  Worker(
+      RecordReader<T> reader,
+      RecordHandler<T> handler,
+      boolean tombstonesToHandler,
+      RetryPolicy retry,
+      ErrorHandler<T> errorHandler,
+      DeadLetters deadLetters,
+      Inbox<Completion> inbox,
+      LongSupplier nanoTime) {
+    this.reader = reader;
+    this.handler = handler;
+    this.tombstonesToHandler = tombstonesToHandler;
+    this.retry = retry;
+    this.errorHandler = errorHandler;
+    this.deadLetters = deadLetters;
+    this.inbox = inbox;
+    this.nanoTime = nanoTime;
+  }
+
+  /** Runs one attempt of {@code w}. */
+  void run(Work w) {
+    ConsumedRecord<T> record;
+    try {
+      record = reader.read(w.record);
+    } catch (DeserializationException e) {
+      w.attempts = 1;
+      failedForGood(w, e, null);
+      return;
+    } catch (RuntimeException e) {
+      inbox.post(new Completion(Kind.OUTAGE, w, e, -1));
+      return;
+    }
+    if (record.isTombstone() && !tombstonesToHandler) {
+      inbox.post(Completion.of(Kind.DONE, w));
+      return;
+    }
+    int attempt = w.attempts + 1;
+    w.attempts = attempt;
+    long start = nanoTime.getAsLong();
+    try {
+      handler.handle(record);
+    } catch (Throwable e) {
+      long took = nanoTime.getAsLong() - start;
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      if (e instanceof VirtualMachineError) {
+        inbox.post(new Completion(Kind.FATAL, w, e, took));
+        throw (VirtualMachineError) e;
+      }
+      if (retry.shouldRetry(e, attempt)) {
+        inbox.post(new Completion(Kind.RETRY, w, e, took));
+      } else {
+        failedForGood(w, e, record.value());
+      }
+      return;
+    }
+    inbox.post(new Completion(Kind.DONE, w, null, nanoTime.getAsLong() - start));
+  }
+
+  /** Sends a dead letter again after a failed send. */
+  void resendDeadLetter(Work w, Throwable error) {
+    deadLetter(w, error);
+  }
+
+  private void failedForGood(Work w, Throwable error, T decoded) {
+    if (errorHandler != null) {
+      var r = w.record;
+      try {
+        errorHandler.handle(
+            new FailedRecord<>(error, w.attempts, r.topic(), r.partition(), r.offset(), r.key(), r.value(), r.headers(), decoded));
+      } catch (Throwable e) {
+        e.addSuppressed(error);
+        inbox.post(new Completion(Kind.FATAL, w, e, -1));
+        return;
+      }
+      inbox.post(new Completion(Kind.DONE, w, error, -1));
+    } else if (deadLetters != null) {
+      deadLetter(w, error);
+    } else {
+      inbox.post(new Completion(Kind.FATAL, w, error, -1));
+    }
+  }
+
+  private void deadLetter(Work w, Throwable error) {
+    try {
+      deadLetters.send(
+          w.record,
+          error,
+          Math.max(1, w.attempts),
+          (metadata, e) -> inbox.post(e == null ? new Completion(Kind.DEAD_LETTERED, w, error, -1)
+              : new Completion(Kind.DEAD_LETTER_FAILED, w, new DeadLetterFailure(error, e), -1)));
+    } catch (RuntimeException e) {
+      inbox.post(new Completion(Kind.DEAD_LETTER_FAILED, w, new DeadLetterFailure(error, e), -1));
+    }
+  }
+
+  /** A dead letter that could not be written: the record's own error and the send's. */
+  static final class DeadLetterFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Throwable original;
+
+    DeadLetterFailure(Throwable original, Throwable sendError) {
+      super("Writing the dead letter failed: " + sendError, sendError, false, false);
+      this.original = original;
+    }
+  }
+}
