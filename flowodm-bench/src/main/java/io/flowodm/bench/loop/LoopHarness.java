@@ -170,13 +170,14 @@ public final class LoopHarness {
         LoopRun r = once(flow, scenario, contestant, "bench." + scenario.name() + "." + run + "." + turn, round);
         System.out.printf(
             Locale.ROOT,
-            "%-5s %-58s %-8s %,11.0f records/s  (%,d in %.3f s; %,.0f B/record allocated in the JVM)%n",
+            "%-5s %-58s %-8s %,11.0f records/s  (%,d in %.3f s, %.3f s from start to first handler call; %,.0f B/record allocated in the JVM)%n",
             r.scenario(),
             r.contestant(),
             round > 0 ? "round " + round : "warm-up",
             r.perSecond(),
             r.records(),
             r.nanos() / 1e9,
+            r.startupNanos() / 1e9,
             r.bytesPerRecord());
         if (round > 0) {
           measured.add(r);

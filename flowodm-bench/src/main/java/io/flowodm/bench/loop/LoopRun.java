@@ -10,9 +10,9 @@ package io.flowodm.bench.loop;
  * @param records the records handled, each once
  * @param nanos how long the timed part took
  * @param allocatedBytes bytes allocated by all threads of the JVM during the timed part (broker included), -1 when unknown
- * @param duplicates records handled more than once (a run with any is not counted)
+ * @param startupNanos from the contestant's start (building it, joining the group, the first fetch) to its first handler call; not timed
  */
-record LoopRun(String scenario, String contestant, int round, long records, long nanos, long allocatedBytes, long duplicates) {
+record LoopRun(String scenario, String contestant, int round, long records, long nanos, long allocatedBytes, long startupNanos) {
   LoopRun {
     if (records < 1 || nanos < 1) {
       throw new IllegalArgumentException("A run needs records and time, not " + records + " records in " + nanos + " ns.");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +33,8 @@ final class LoopTable {
     Map<String, Map<String, List<LoopRun>>> byScenario = group(runs, order);
     StringBuilder out = new StringBuilder();
     out.append("| scenario | contestant | median records/s | runs (records/s, by round) | /baseline (medians) ")
-        .append("| /baseline (median of rounds) | allocated B/record (whole JVM) |\n");
-    out.append("|---|---|---:|---|---:|---:|---:|\n");
+        .append("| /baseline (median of rounds) | allocated B/record (whole JVM) | start to first handler call, s (not timed) |\n");
+    out.append("|---|---|---:|---|---:|---:|---:|---:|\n");
     byScenario.forEach(
         (scenario, contestants) -> {
           List<LoopRun> baseline = contestants.values().iterator().next();
@@ -52,6 +53,7 @@ final class LoopTable {
                   cells.add(ratio(median(roundRatios(own, baseline))));
                 }
                 cells.add(count(median(own.stream().map(LoopRun::bytesPerRecord).filter(b -> !Double.isNaN(b)).toList())));
+                cells.add(String.format(Locale.ROOT, "%.2f", median(own.stream().map(r -> r.startupNanos() / 1e9).toList())));
                 out.append("| ").append(String.join(" | ", cells)).append(" |\n");
               });
         });
@@ -104,7 +106,7 @@ final class LoopTable {
     Map<String, Map<String, List<LoopRun>>> byScenario = new LinkedHashMap<>();
     for (LoopRun run : runs) {
       byScenario
-          .computeIfAbsent(run.scenario(), s -> new java.util.TreeMap<>(Comparator.comparingInt((String c) -> rank(order, c)).thenComparing(Comparator.naturalOrder())))
+          .computeIfAbsent(run.scenario(), s -> new TreeMap<>(Comparator.comparingInt((String c) -> rank(order, c)).thenComparing(Comparator.naturalOrder())))
           .computeIfAbsent(run.contestant(), c -> new ArrayList<>())
           .add(run);
     }

@@ -67,6 +67,6 @@ final class ParallelConsumerPeer implements Contestant {
             tally.failed(e);
           }
         });
-    return () -> processor.closeDontDrainFirst(Duration.ofSeconds(30));
+    return () -> processor.closeDrainFirst(Duration.ofSeconds(30));
   }
 }

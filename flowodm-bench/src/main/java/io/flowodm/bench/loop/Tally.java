@@ -26,10 +26,12 @@ final class Tally {
   private final AtomicLong firstNanos = new AtomicLong();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final CountDownLatch finished = new CountDownLatch(1);
+  private final long createdNanos = System.nanoTime();
   private volatile long firstAllocated = -1;
   private volatile long lastNanos;
   private volatile long lastAllocated = -1;
 
+  /** A tally for {@code expected} records; create it just before starting the contestant (its startup is measured from here). */
   Tally(String contestant, int expected) {
     this.contestant = contestant;
     this.expected = expected;
@@ -97,7 +99,7 @@ final class Tally {
     }
     long nanos = Math.max(1, lastNanos - firstNanos.get());
     long allocated = firstAllocated < 0 || lastAllocated < 0 ? -1 : lastAllocated - firstAllocated;
-    return new LoopRun(scenario, contestant, round, expected, nanos, allocated, duplicates.get());
+    return new LoopRun(scenario, contestant, round, expected, nanos, allocated, firstNanos.get() - createdNanos);
   }
 
   /**
