@@ -3,6 +3,7 @@ package io.flowodm.bench.loop;
 import io.flowodm.FlowODM;
 import io.flowodm.ModelProducer;
 import io.flowodm.OutgoingRecord;
+import io.flowodm.Profile;
 import io.flowodm.bench.loop.LoopModels.Sequenced;
 import io.flowodm.bench.model.Status;
 import io.flowodm.test.EmbeddedKafka;
@@ -24,6 +25,11 @@ import org.apache.kafka.clients.admin.TopicDescription;
  */
 final class Filler {
   private static final int CHUNK = 50_000;
+  /**
+   * The default producer settings with retries until the delivery timeout: a broker just given many
+   * partitions answers NOT_LEADER_OR_FOLLOWER for a while, longer than the default's 3 retries.
+   */
+  private static final Profile FILL_PROFILE = Profile.DEFAULT.withProducer("retries", Integer.MAX_VALUE);
   private static final Instant START = Instant.parse("2026-03-14T09:26:53.589Z");
 
   private Filler() {}
@@ -54,7 +60,7 @@ final class Filler {
       FlowODM flow, Class<T> type, int from, int count, IntFunction<String> key, IntUnaryOperator partition) {
     Constructor<T> constructor = constructor(type);
     Status[] statuses = Status.values();
-    try (ModelProducer<T> producer = flow.producer(type)) {
+    try (ModelProducer<T> producer = flow.producer(type, FILL_PROFILE)) {
       for (int chunk = from; chunk < from + count; chunk += CHUNK) {
         List<CompletableFuture<?>> acks = new ArrayList<>(CHUNK);
         for (int i = chunk; i < Math.min(chunk + CHUNK, from + count); i++) {

@@ -58,6 +58,8 @@ public final class LoopHarness {
   /** Runs the harness and prints the report; exit code 2 for bad arguments, 1 when a run failed. */
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    // The fills' retries while the broker takes up its new partitions' leadership: one line each.
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.producer.internals.Sender", "error");
     LoopOptions options;
     try {
       options = LoopOptions.parse(args);
@@ -67,12 +69,19 @@ public final class LoopHarness {
       System.exit(2);
       return;
     }
-    String report = run(options);
-    System.out.println();
-    System.out.println(report);
-    if (options.report() != null) {
-      Files.writeString(options.report(), report);
+    try {
+      String report = run(options);
+      System.out.println();
+      System.out.println(report);
+      if (options.report() != null) {
+        Files.writeString(options.report(), report);
+      }
+    } catch (Throwable e) {
+      e.printStackTrace();
+      // The embedded broker's threads would keep a failed harness's JVM alive.
+      System.exit(1);
     }
+    System.exit(0);
   }
 
   /** Runs what {@code options} ask for and returns the report. */
