@@ -6,17 +6,22 @@ import io.flowodm.OutgoingRecord;
 import io.flowodm.Profile;
 import io.flowodm.bench.loop.LoopModels.Sequenced;
 import io.flowodm.bench.model.Status;
+import io.flowodm.internal.ClientProperties;
 import io.flowodm.test.EmbeddedKafka;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
-import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Writes a scenario's records with {@code ModelProducer}: record {@code i} has sequence {@code i},
@@ -35,24 +40,31 @@ final class Filler {
   private Filler() {}
 
   /**
-   * Creates {@code topic} and waits until every partition has a leader, and a second more: writing
-   * at once makes an idempotent producer's first batches fail with NOT_LEADER_OR_FOLLOWER and
-   * then out-of-order sequence numbers on the embedded broker.
+   * Creates {@code topic} and waits until the broker leads every partition: until it answers a
+   * request for their latest offsets, which only a partition's leader does. Writing at once makes
+   * an idempotent producer's first batches fail with NOT_LEADER_OR_FOLLOWER and then with
+   * out-of-order sequence numbers on the embedded broker, when it has many partitions to take up.
    */
   static void createTopic(EmbeddedKafka kafka, FlowODM flow, String topic, int partitions) throws InterruptedException {
     kafka.createTopic(topic, partitions);
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (true) {
-      Optional<TopicDescription> d = flow.topics().describe(topic);
-      if (d.isPresent() && d.get().partitions().size() == partitions && d.get().partitions().stream().allMatch(p -> p.leader() != null)) {
-        break;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Topic " + topic + " has no leader for all of its " + partitions + " partitions after a minute.");
-      }
-      Thread.sleep(100);
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
-    Thread.sleep(1000);
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    try (Admin admin = Admin.create(ClientProperties.admin(flow.config()))) {
+      while (true) {
+        try {
+          admin.listOffsets(latest).all().get();
+          return;
+        } catch (ExecutionException e) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("The broker does not lead all " + partitions + " partitions of " + topic + " after 2 minutes.", e);
+          }
+          Thread.sleep(200);
+        }
+      }
+    }
   }
 
   /** Writes records {@code from} to {@code from + count - 1}. */

@@ -42,7 +42,7 @@ final class HeapCheck {
 
   static <T extends Sequenced> Result run(FlowODM flow, Contestant contestant, Class<T> type, int keys, int inFlight, String group)
       throws Exception {
-    Scenario<T> scenario = new Scenario<>("heap", LoopHarness.topicOf(type), type, WARM + keys, 0, inFlight);
+    Scenario<T> scenario = new Scenario<>("heap", LoopHarness.topicOf(type), type, WARM + keys, LoopModels.NOOP_PARTITIONS, 0, inFlight);
     Tally tally = new Tally(contestant.name(), WARM + keys);
     long before;
     long after;

@@ -102,7 +102,8 @@ public final class LoopHarness {
         // Each key lives in one partition, and the partitions share the keys evenly.
         Filler.fill(flow, SlowEvent.class, 0, options.records(), i -> "key-" + (i % keys), i -> (i % keys) % options.partitions());
         Scenario<SlowEvent> slow =
-            new Scenario<>("slow", LoopModels.SLOW_TOPIC, SlowEvent.class, options.records(), options.sleepMillis(), options.inFlight());
+            new Scenario<>(
+                "slow", LoopModels.SLOW_TOPIC, SlowEvent.class, options.records(), options.partitions(), options.sleepMillis(), options.inFlight());
         runs.addAll(rounds(flow, slow, slowContestants(), options));
       }
       if (options.runs("noop")) {
@@ -110,7 +111,8 @@ public final class LoopHarness {
         Filler.fill(
             flow, NoopEvent.class, 0, options.noopRecords(), i -> "key-" + (i % keys), i -> (i % keys) % LoopModels.NOOP_PARTITIONS);
         Scenario<NoopEvent> noop =
-            new Scenario<>("noop", LoopModels.NOOP_TOPIC, NoopEvent.class, options.noopRecords(), 0, options.inFlight());
+            new Scenario<>(
+                "noop", LoopModels.NOOP_TOPIC, NoopEvent.class, options.noopRecords(), LoopModels.NOOP_PARTITIONS, 0, options.inFlight());
         runs.addAll(rounds(flow, noop, noopContestants(), options));
       }
       if (options.runs("heap")) {
@@ -205,9 +207,13 @@ public final class LoopHarness {
     }
   }
 
-  /** Two minutes, plus 20 times the ideal duration (every slot always busy), at least 10 µs a record. */
+  /**
+   * Two minutes, plus 20 times the ideal duration: every slot always busy, with as many slots as
+   * records in flight or, for PARTITION order, as partitions; at least 10 µs a record.
+   */
   static Duration timeout(Scenario<?> scenario) {
-    long idealMicros = (long) scenario.records() * Math.max(10, scenario.sleepMillis() * 1000L / scenario.inFlight());
+    int slots = Math.min(scenario.inFlight(), scenario.partitions());
+    long idealMicros = (long) scenario.records() * Math.max(10, scenario.sleepMillis() * 1000L / slots);
     return Duration.ofMinutes(2).plusNanos(idealMicros * 1000 * 20);
   }
 

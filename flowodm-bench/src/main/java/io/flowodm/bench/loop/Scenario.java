@@ -15,11 +15,13 @@ import java.util.Map;
  * @param topic the topic read
  * @param type the record class of {@code topic}
  * @param records how many records the topic holds
+ * @param partitions how many partitions it has
  * @param sleepMillis what the handler sleeps
  * @param inFlight records in flight at most
  * @param <T> the record type
  */
-record Scenario<T extends Sequenced>(String name, String topic, Class<T> type, int records, int sleepMillis, int inFlight) {
+record Scenario<T extends Sequenced>(
+    String name, String topic, Class<T> type, int records, int partitions, int sleepMillis, int inFlight) {
 
   /** The handler every contestant runs on a decoded record. */
   void handle(Tally tally, Sequenced value) throws InterruptedException {
