@@ -1,6 +1,9 @@
 package io.flowodm;
 
 import io.flowodm.internal.ClientProperties;
+import io.flowodm.internal.ConsumerSetup;
+import io.flowodm.internal.FlowInternals;
+import io.flowodm.internal.KafkaClients;
 import io.flowodm.model.Model;
 import io.flowodm.registry.RegistryConfig;
 import io.flowodm.registry.SchemaRegistryClient;
@@ -58,7 +61,13 @@ public final class FlowODM implements AutoCloseable {
   private final Map<Profile, Producer<byte[], byte[]>> producers = new HashMap<>();
   private final Map<Class<?>, ModelProducer<?>> defaultProducers = new ConcurrentHashMap<>();
   private final List<ModelConsumer<?>> consumers = new ArrayList<>();
+  /** Closed first by close(): the consumer loops built from this instance. */
+  private final List<AutoCloseable> owned = new ArrayList<>();
   private volatile boolean closed;
+
+  static {
+    FlowInternals.install(new Internals());
+  }
 
   /** An instance over clients that are already there; {@code clients} creates the Kafka clients. */
   FlowODM(FlowConfig config, SchemaRegistryClient registry, Admin admin, KafkaClients clients) {
@@ -234,6 +243,34 @@ public final class FlowODM implements AutoCloseable {
    * @throws ConfigurationException when no group is set on the options or the model
    */
   public <T> ModelConsumer<T> consumer(Class<T> type, ConsumerOptions options) {
+    ConsumerSetup<T> setup = consumerSetup(type, options);
+    // Created outside the lock (subscribing takes a while); registered under it, and only if close()
+    // has not begun meanwhile: close() would never see it.
+    Consumer<byte[], byte[]> kafka = setup.newConsumer(Map.of());
+    ModelConsumer<T> consumer;
+    try {
+      consumer = new ModelConsumer<>(setup.model(), kafka, setup.values(), setup.keys(), setup.autoCommitInterval());
+    } catch (RuntimeException e) {
+      kafka.close(CloseOptions.timeout(Duration.ZERO));
+      throw e;
+    }
+    lock.lock();
+    try {
+      if (!closed) {
+        // Forget consumers closed by their users, so an application that opens many does not leak them.
+        consumers.removeIf(ModelConsumer::isClosed);
+        consumers.add(consumer);
+        return consumer;
+      }
+    } finally {
+      lock.unlock();
+    }
+    closeQuietly(consumer, "consumer created while this FlowODM closed");
+    throw closedException();
+  }
+
+  /** How a consumer of {@code type} joins Kafka; shared with the consumer loops. */
+  <T> ConsumerSetup<T> consumerSetup(Class<T> type, ConsumerOptions options) {
     checkOpen();
     Model<T> model = Model.of(type);
     String group =
@@ -257,30 +294,8 @@ public final class FlowODM implements AutoCloseable {
         autoCommit ? Duration.ofMillis(Long.parseLong(String.valueOf(props.getOrDefault("auto.commit.interval.ms", 5000)))) : Duration.ZERO;
     props.put("enable.auto.commit", false);
     FlowDeserializer<T> values = new FlowDeserializer<>(type, registry);
-    // Created outside the lock (subscribing takes a while); registered under it, and only if close()
-    // has not begun meanwhile: close() would never see it.
-    Consumer<byte[], byte[]> kafka = clients.consumer(props);
-    ModelConsumer<T> consumer;
-    try {
-      consumer = new ModelConsumer<>(
-          model, kafka, values, KeySerdes.deserializer(model, registry, ClientProperties.serde(config)), commitInterval);
-    } catch (RuntimeException e) {
-      kafka.close(CloseOptions.timeout(Duration.ZERO));
-      throw e;
-    }
-    lock.lock();
-    try {
-      if (!closed) {
-        // Forget consumers closed by their users, so an application that opens many does not leak them.
-        consumers.removeIf(ModelConsumer::isClosed);
-        consumers.add(consumer);
-        return consumer;
-      }
-    } finally {
-      lock.unlock();
-    }
-    closeQuietly(consumer, "consumer created while this FlowODM closed");
-    throw closedException();
+    return new ConsumerSetup<>(
+        model, group, props, commitInterval, values, KeySerdes.deserializer(model, registry, ClientProperties.serde(config)), clients);
   }
 
   /**
@@ -315,12 +330,15 @@ public final class FlowODM implements AutoCloseable {
   }
 
   /**
-   * Closes every consumer this instance created (each commits what it handed out), then the Kafka
-   * producers (each sends what it has buffered, waiting up to 30 s), then the admin and registry
-   * clients. Idempotent; model producers and consumers used after it fail, saying so.
+   * Closes the consumer loops built from this instance (all at once; each stops, finishes or
+   * abandons its records within its shutdown timeout and commits), then every consumer this
+   * instance created (each commits what it handed out), then the Kafka producers (each sends what
+   * it has buffered, waiting up to 30 s), then the admin and registry clients. Idempotent; model
+   * producers and consumers used after it fail, saying so.
    */
   @Override
   public void close() {
+    List<AutoCloseable> loops;
     List<ModelConsumer<?>> toClose;
     List<Producer<byte[], byte[]>> producersToClose;
     lock.lock();
@@ -329,14 +347,17 @@ public final class FlowODM implements AutoCloseable {
         return;
       }
       closed = true;
+      loops = new ArrayList<>(owned);
       toClose = new ArrayList<>(consumers);
       producersToClose = new ArrayList<>(producers.values());
+      owned.clear();
       consumers.clear();
       producers.clear();
       defaultProducers.clear();
     } finally {
       lock.unlock();
     }
+    closeAll(loops);
     for (ModelConsumer<?> c : toClose) {
       closeQuietly(c, "consumer");
     }
@@ -349,6 +370,82 @@ public final class FlowODM implements AutoCloseable {
     }
     admin.close(Duration.ofSeconds(5));
     registry.close();
+  }
+
+  /** Closes {@code loops} at once, each on a thread of its own, and waits for all of them. */
+  private static void closeAll(List<AutoCloseable> loops) {
+    List<Thread> closing = new ArrayList<>(loops.size());
+    for (AutoCloseable loop : loops) {
+      closing.add(Thread.ofVirtual().name("flowodm-close-" + loop).start(() -> closeQuietly(loop, "consumer loop")));
+    }
+    boolean interrupted = false;
+    for (Thread t : closing) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // keep waiting: the loops must commit before the clients close
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void own(AutoCloseable loop) {
+    lock.lock();
+    try {
+      checkOpen();
+      owned.add(loop);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void disown(AutoCloseable loop) {
+    lock.lock();
+    try {
+      owned.remove(loop);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Producer<byte[], byte[]> newProducer(Profile profile, Map<String, Object> overrides) {
+    checkOpen();
+    Map<String, Object> props = ClientProperties.producer(config, profile);
+    props.putAll(overrides);
+    return clients.producer(props);
+  }
+
+  /** The {@link FlowInternals} of this class, for the other FlowODM modules. */
+  private static final class Internals implements FlowInternals.Access {
+    @Override
+    public <T> ConsumerSetup<T> consumerSetup(FlowODM flow, Class<T> type, ConsumerOptions options) {
+      return flow.consumerSetup(type, options);
+    }
+
+    @Override
+    public Producer<byte[], byte[]> newProducer(FlowODM flow, Profile profile, Map<String, Object> overrides) {
+      return flow.newProducer(profile, overrides);
+    }
+
+    @Override
+    public void own(FlowODM flow, AutoCloseable owned) {
+      flow.own(owned);
+    }
+
+    @Override
+    public void disown(FlowODM flow, AutoCloseable owned) {
+      flow.disown(owned);
+    }
+
+    @Override
+    public FlowODM create(FlowConfig config, SchemaRegistryClient registry, Admin admin, KafkaClients clients) {
+      return new FlowODM(config, registry, admin, clients);
+    }
   }
 
   private static void closeQuietly(AutoCloseable c, String what) {

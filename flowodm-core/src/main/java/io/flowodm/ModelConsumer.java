@@ -1,5 +1,9 @@
 package io.flowodm;
 
+import io.flowodm.internal.CallGate;
+import io.flowodm.internal.Committer;
+import io.flowodm.internal.ConsumerErrors;
+import io.flowodm.internal.RecordDecoder;
 import io.flowodm.model.Model;
 import io.flowodm.registry.SchemaRegistryException;
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -53,6 +58,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
   private final RecordDecoder<T> decoder;
   private final ConsumerErrors errors;
   private final long commitIntervalNanos;
+  private final LongSupplier nanoClock;
   private long nextCommitNanos;
   private final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
   private final Committer committer;
@@ -67,7 +73,19 @@ public final class ModelConsumer<T> implements AutoCloseable {
       Deserializer<T> values,
       Deserializer<?> keys,
       Duration commitInterval) {
+    this(model, consumer, values, keys, commitInterval, System::nanoTime);
+  }
+
+  /** As above, with the clock that times commits and waits ({@code System::nanoTime} outside tests). */
+  ModelConsumer(
+      Model<T> model,
+      org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+      Deserializer<T> values,
+      Deserializer<?> keys,
+      Duration commitInterval,
+      LongSupplier nanoClock) {
     this.model = model;
+    this.nanoClock = nanoClock;
     this.consumer = consumer;
     this.decoder = new RecordDecoder<>(model, values, keys);
     this.errors = ConsumerErrors.of(model.topic(), consumer);
@@ -75,7 +93,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
     this.seeker = new Seeker(consumer, errors);
     this.committer = new Committer(consumer, errors, gate::heldByCurrentThread);
     this.commitIntervalNanos = commitInterval.toNanos();
-    this.nextCommitNanos = System.nanoTime();
+    this.nextCommitNanos = nanoClock.getAsLong();
     try {
       consumer.subscribe(List.of(model.topic()), new Rebalance());
     } catch (KafkaException e) {
@@ -244,9 +262,9 @@ public final class ModelConsumer<T> implements AutoCloseable {
   }
 
   private Set<TopicPartition> awaitAssignment() {
-    long deadline = System.nanoTime() + ASSIGNMENT_TIMEOUT.toNanos();
+    long deadline = nanoClock.getAsLong() + ASSIGNMENT_TIMEOUT.toNanos();
     while (consumer.assignment().isEmpty()) {
-      if (System.nanoTime() > deadline) {
+      if (nanoClock.getAsLong() - deadline > 0) {
         throw new ConsumerException(
             "No partition of " + model.topic() + " was assigned within " + ASSIGNMENT_TIMEOUT.toSeconds()
                 + " s, so there is nothing to seek. Check that the topic exists and the group is not full.");
@@ -292,7 +310,7 @@ public final class ModelConsumer<T> implements AutoCloseable {
   }
 
   private void fetch(Duration timeout) {
-    long now = System.nanoTime();
+    long now = nanoClock.getAsLong();
     if (now - nextCommitNanos >= 0) {
       committer.commitInBackground();
       nextCommitNanos = now + commitIntervalNanos;

@@ -1,5 +1,6 @@
 package io.flowodm;
 
+import io.flowodm.internal.ConsumerErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

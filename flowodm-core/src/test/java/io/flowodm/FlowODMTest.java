@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowodm.annotation.Key;
 import io.flowodm.annotation.Topic;
+import io.flowodm.internal.ConsumerSetup;
+import io.flowodm.internal.FlowInternals;
+import io.flowodm.internal.KafkaClients;
 import io.flowodm.registry.SchemaRegistryClient;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,6 +96,70 @@ class FlowODMTest {
               }
               throw new UnsupportedOperationException(method.getName());
             });
+  }
+
+  /** Stands for a consumer loop: records when it was closed, relative to the clients. */
+  final class OwnedLoop implements AutoCloseable {
+    final CountDownLatch closing = new CountDownLatch(1);
+    volatile boolean consumersOpenWhenClosed;
+    volatile boolean producersOpenWhenClosed;
+
+    @Override
+    public void close() {
+      consumersOpenWhenClosed = clients.consumers.stream().noneMatch(MockConsumer::closed);
+      producersOpenWhenClosed = clients.producers.stream().noneMatch(MockProducer::closed);
+      closing.countDown();
+    }
+  }
+
+  @Test
+  void closeClosesTheLoopsItOwnsBeforeItsConsumersAndProducers() {
+    FlowODM flow = flow();
+    flow.consumer(Order.class);
+    flow.producer(Order.class);
+    OwnedLoop first = new OwnedLoop();
+    OwnedLoop second = new OwnedLoop();
+    FlowInternals.own(flow, first);
+    FlowInternals.own(flow, second);
+
+    flow.close();
+
+    for (OwnedLoop loop : List.of(first, second)) {
+      assertThat(loop.closing.getCount()).isZero();
+      assertThat(loop.consumersOpenWhenClosed).as("consumers still open while the loop closed").isTrue();
+      assertThat(loop.producersOpenWhenClosed).as("producers still open while the loop closed").isTrue();
+    }
+    assertThat(clients.consumers).allMatch(MockConsumer::closed);
+  }
+
+  @Test
+  void aLoopThatClosedByItselfIsNotClosedAgainAndNoLoopCanBeOwnedAfterClose() {
+    FlowODM flow = flow();
+    OwnedLoop loop = new OwnedLoop();
+    FlowInternals.own(flow, loop);
+    FlowInternals.disown(flow, loop);
+
+    flow.close();
+
+    assertThat(loop.closing.getCount()).as("not closed by the FlowODM").isOne();
+    assertThatThrownBy(() -> FlowInternals.own(flow, new OwnedLoop()))
+        .isInstanceOf(FlowException.class)
+        .hasMessageContaining("This FlowODM is closed");
+  }
+
+  @Test
+  void theConsumerSetupTurnsKafkasAutoCommitOffAndKeepsTheProfilesInterval() {
+    try (FlowODM flow = flow()) {
+      ConsumerSetup<Order> setup =
+          FlowInternals.consumerSetup(flow, Order.class, ConsumerOptions.builder().profile(Profile.REAL_TIME).build());
+
+      assertThat(setup.group()).isEqualTo("unit-orders");
+      assertThat(setup.properties()).containsEntry("enable.auto.commit", false).containsEntry("group.id", "unit-orders");
+      assertThat(setup.autoCommitInterval()).as("REAL_TIME auto-commits at Kafka's default interval").isEqualTo(Duration.ofSeconds(5));
+      assertThat(FlowInternals.consumerSetup(flow, Order.class, ConsumerOptions.defaults()).autoCommitInterval())
+          .as("DEFAULT does not auto-commit")
+          .isZero();
+    }
   }
 
   @Test

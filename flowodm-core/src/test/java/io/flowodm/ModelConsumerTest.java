@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -180,6 +181,28 @@ class ModelConsumerTest {
     assertThat(nextOffset()).isEqualTo(1);
     consumer.commit();
     assertThat(kafka.committedOffset()).isEqualTo(2);
+  }
+
+  // --- Commits on the profile's interval ----------------------------------------------------
+
+  @Test
+  void anAutoCommitProfileCommitsWhatWasHandedOutOncePerIntervalOfItsClock() {
+    AtomicLong nanos = new AtomicLong();
+    ModelConsumer<Reading> everySecond =
+        new ModelConsumer<>(Model.of(Reading.class), kafka, values, (topic, data) -> data, Duration.ofSeconds(1), nanos::get);
+    kafka.assigned();
+    kafka.append("a");
+    kafka.append("b");
+    assertThat(everySecond.pollRecord(NOW)).isPresent(); // the first fetch commits nothing: nothing handed out yet
+
+    assertThat(everySecond.pollRecord(NOW)).isPresent(); // from the buffer: no fetch, no commit
+    nanos.addAndGet(Duration.ofMillis(999).toNanos());
+    assertThat(everySecond.pollRecord(NOW)).isEmpty(); // fetches before the interval is over
+    assertThat(kafka.committedOffset()).as("not yet due").isEqualTo(-1);
+
+    nanos.addAndGet(Duration.ofMillis(1).toNanos());
+    assertThat(everySecond.pollRecord(NOW)).isEmpty();
+    assertThat(kafka.committedOffset()).as("due after one second of the clock").isEqualTo(2);
   }
 
   // --- Failed commits are sent again ---------------------------------------------------------

@@ -59,7 +59,7 @@ class ProfileTest {
   }
 
   @Test
-  void theKafkaProducerConfigAcceptsEveryProfile() {
+  void theKafkaProducerConfigAcceptsEveryProfileAndReadsEachValueAsTheProfileMeansIt() {
     for (String name : new String[] {"default", "long-running", "batch", "real-time", "high-throughput", "reliable"}) {
       Map<String, Object> props = new java.util.HashMap<>(Profile.named(name).producerConfig());
       props.put("bootstrap.servers", "localhost:9092");
@@ -67,7 +67,13 @@ class ProfileTest {
       props.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
       // Throws ConfigException when, say, idempotence conflicts with acks or retries.
       ProducerConfig config = new ProducerConfig(props);
-      assertThat(config.getString("acks")).isNotNull();
+      Profile.named(name)
+          .producerConfig()
+          .forEach(
+              (key, value) ->
+                  assertThat(String.valueOf(config.values().get(key)))
+                      .as(name + " " + key)
+                      .isEqualTo(key.equals("acks") && value.equals("all") ? "-1" : String.valueOf(value))); // Kafka's name for all
     }
   }
 

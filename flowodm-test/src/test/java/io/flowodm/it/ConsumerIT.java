@@ -2,6 +2,7 @@ package io.flowodm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.flowodm.ConsumedRecord;
 import io.flowodm.ConsumerException;
@@ -19,6 +20,7 @@ import io.flowodm.test.FlowODMExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -201,7 +204,7 @@ class ConsumerIT {
       assertThat(hung.poll(Duration.ofSeconds(10))).contains(new Crashed(i));
     }
     // It stops polling, as a stuck or dying process does; Kafka drops it from the group.
-    Thread.sleep(2500);
+    await().atMost(WAIT).until(() -> Drain.members(kafka.bootstrapServers(), "it-consumer-crash") == 0);
     assertThat(Drain.committed(kafka.bootstrapServers(), "it-consumer-crash", "it.consumer.crash")).isEqualTo(5);
 
     try (ModelConsumer<Crashed> next = flow.consumer(Crashed.class)) {
@@ -272,8 +275,16 @@ class ConsumerIT {
     FlowODM own = FlowODM.connect(flow.config());
     ModelConsumer<Waiting> consumer = own.consumer(Waiting.class);
     assertThat(Drain.records(consumer, 2, WAIT)).hasSize(2);
-    CompletableFuture<Optional<Waiting>> polling = CompletableFuture.supplyAsync(() -> consumer.poll(Duration.ofMinutes(2)), VIRTUAL);
-    Thread.sleep(1000); // it waits in Kafka's poll for a record that never comes
+    AtomicReference<Thread> poller = new AtomicReference<>();
+    CompletableFuture<Optional<Waiting>> polling =
+        CompletableFuture.supplyAsync(
+            () -> {
+              poller.set(Thread.currentThread());
+              return consumer.poll(Duration.ofMinutes(2));
+            },
+            VIRTUAL);
+    // It waits in Kafka's poll for a record that never comes.
+    await().atMost(WAIT).until(() -> waitingInKafkaPoll(poller.get()));
 
     own.close();
 
@@ -285,5 +296,14 @@ class ConsumerIT {
     assertThat(Drain.committed(kafka.bootstrapServers(), "it-consumer-endpoll", "it.consumer.endpoll")).isEqualTo(2);
     assertThat(Drain.members(kafka.bootstrapServers(), "it-consumer-endpoll")).as("left the group").isZero();
     consumer.close(); // the owner's own close: nothing left to do
+  }
+
+  /** Whether {@code thread} is blocked inside the Kafka consumer's poll. */
+  private static boolean waitingInKafkaPoll(Thread thread) {
+    if (thread == null || (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING)) {
+      return false;
+    }
+    return Arrays.stream(thread.getStackTrace())
+        .anyMatch(f -> f.getClassName().startsWith("org.apache.kafka.clients.consumer.") && f.getMethodName().equals("poll"));
   }
 }

@@ -134,7 +134,8 @@ class ProducerIT {
                   + " takes records more slowly than they are sent")
           .hasMessageEndingWith("Check the brokers at " + bootstrap + ", send less at once, or raise buffer.memory or max.block.ms.");
       long waitedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-      assertThat(waitedMs).as("waited %d ms", waitedMs).isBetween(1400L, 7000L);
+      // A lower bound only: a busy machine makes it later, never sooner.
+      assertThat(waitedMs).as("waited %d ms", waitedMs).isGreaterThanOrEqualTo(1400L);
       assertThat(buffered).noneMatch(CompletableFuture::isDone);
     } finally {
       if (!stopped) {

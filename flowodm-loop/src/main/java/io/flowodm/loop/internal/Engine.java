@@ -114,22 +114,39 @@ public final class Engine<T> {
    * @return the failure that ended the loop, or null when it stopped cleanly
    */
   public LoopException run() {
-    inbox.pollerIs(Thread.currentThread());
     try {
-      consumer.subscribe(List.of(s.topic()), new Rebalance());
-      states.accept(LoopState.RUNNING);
-      nextCommit = clock.getAsLong() + commitInterval;
+      open();
       while (!stopRequested && failure == null) {
         turn();
       }
-      states.accept(LoopState.STOPPING);
+    } catch (RuntimeException e) {
+      fail(unexpected(e));
+    }
+    return finish();
+  }
+
+  /** Subscribes; package-private for tests that step the engine with {@link #turn()}. */
+  void open() {
+    inbox.pollerIs(Thread.currentThread());
+    consumer.subscribe(List.of(s.topic()), new Rebalance());
+    states.accept(LoopState.RUNNING);
+    nextCommit = clock.getAsLong() + commitInterval;
+  }
+
+  /** Stops: drains within the shutdown timeout, commits, runs onShutdown, closes; returns the failure or null. */
+  LoopException finish() {
+    try {
       drain();
     } catch (RuntimeException e) {
-      fail(new LoopException("Loop " + s.name() + " on " + s.topic() + " (group " + s.group() + ") failed: " + e.getMessage()
-          + " Nothing after its last commit was committed; start it again once the cause is fixed.", e));
+      fail(unexpected(e));
     }
     shutdown();
     return failure;
+  }
+
+  private LoopException unexpected(RuntimeException e) {
+    return new LoopException("Loop " + s.name() + " on " + s.topic() + " (group " + s.group() + ") failed: " + e.getMessage()
+        + " Nothing after its last commit was committed; start it again once the cause is fixed.", e);
   }
 
   private void drain() {

@@ -1,5 +1,6 @@
 package io.flowodm.loop.internal;
 
+import io.flowodm.internal.FlowInternals;
 import io.flowodm.loop.Loop;
 import io.flowodm.loop.LoopException;
 import io.flowodm.loop.LoopState;
@@ -67,6 +68,16 @@ public final class LoopRunner<T> implements Loop {
       throw new IllegalStateException("Loop " + s.name() + " was started before (it is " + state.get()
           + "): a loop runs once. Build a new one to run again.");
     }
+    if (s.flow() != null) {
+      try {
+        FlowInternals.own(s.flow(), this); // flow.close() stops this loop first
+      } catch (RuntimeException e) {
+        failure = new LoopException("Loop " + s.name() + " cannot start: " + e.getMessage(), e);
+        state.set(LoopState.FAILED);
+        terminated.countDown();
+        throw e;
+      }
+    }
     Boolean install = s.installSignalHandlers();
     if (install == null ? blocking : install) {
       hook = new Thread(this::onSignal, "flowodm-loop-" + s.name() + "-shutdown");
@@ -129,6 +140,9 @@ public final class LoopRunner<T> implements Loop {
       }
       terminated.countDown();
       removeHook();
+      if (s.flow() != null) {
+        FlowInternals.disown(s.flow(), this);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
-package io.flowodm;
+package io.flowodm.internal;
 
+import io.flowodm.ConsumerException;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
  * Turns the Kafka consumer's exceptions into {@link ConsumerException}s that say what failed, on
  * which topic or partitions and group, and what to do about it.
  */
-final class ConsumerErrors {
+public final class ConsumerErrors {
   private final String topic;
   private final String group;
 
@@ -27,13 +28,13 @@ final class ConsumerErrors {
    * @param topic the topic the consumer reads
    * @param group its consumer group, or null when unknown
    */
-  ConsumerErrors(String topic, String group) {
+  public ConsumerErrors(String topic, String group) {
     this.topic = topic;
     this.group = group;
   }
 
   /** The errors of a consumer of {@code topic}, naming its group when Kafka tells it. */
-  static ConsumerErrors of(String topic, Consumer<?, ?> consumer) {
+  public static ConsumerErrors of(String topic, Consumer<?, ?> consumer) {
     String group;
     try {
       group = consumer.groupMetadata().groupId();
@@ -44,17 +45,17 @@ final class ConsumerErrors {
   }
 
   /** The topic, for log messages. */
-  String topic() {
+  public String topic() {
     return topic;
   }
 
   /** {@code poll} failed. */
-  ConsumerException polling(KafkaException e) {
+  public ConsumerException polling(KafkaException e) {
     return new ConsumerException("Polling " + topic + groupPart() + " failed: " + why(e) + " " + fix(e), e);
   }
 
   /** A commit of the offsets of {@code partitions} failed; those still assigned are kept for the next. */
-  ConsumerException committing(Collection<TopicPartition> partitions, KafkaException e) {
+  public ConsumerException committing(Collection<TopicPartition> partitions, KafkaException e) {
     return new ConsumerException(
         "Committing the offsets of " + partitions + groupPart() + " failed: " + why(e) + " " + fix(e)
             + " The offsets of partitions this consumer still holds stay pending: the next commit (a fetch, commit()"
@@ -63,17 +64,17 @@ final class ConsumerErrors {
   }
 
   /** A seek ({@code what}: "seek to the beginning of", ...) of {@code partitions} failed. */
-  ConsumerException seeking(String what, Collection<TopicPartition> partitions, KafkaException e) {
+  public ConsumerException seeking(String what, Collection<TopicPartition> partitions, KafkaException e) {
     return new ConsumerException("Cannot " + what + " " + partitions + ": " + why(e) + " " + fix(e), e);
   }
 
   /** Subscribing to the topic failed. */
-  ConsumerException subscribing(KafkaException e) {
+  public ConsumerException subscribing(KafkaException e) {
     return new ConsumerException("Cannot subscribe to " + topic + groupPart() + ": " + why(e) + " " + fix(e), e);
   }
 
   /** The owning thread was polling when another thread closed the consumer. */
-  ConsumerException closedWhilePolling(KafkaException wakeup) {
+  public ConsumerException closedWhilePolling(KafkaException wakeup) {
     return new ConsumerException(
         "The consumer of "
             + topic
@@ -84,7 +85,7 @@ final class ConsumerErrors {
   }
 
   /** A call on a consumer that is closed. */
-  ConsumerException closed() {
+  public ConsumerException closed() {
     return new ConsumerException(
         "This consumer of " + topic + " is closed. Create a new one with FlowODM.consumer(...) to read on.");
   }

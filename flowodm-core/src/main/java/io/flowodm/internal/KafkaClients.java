@@ -1,4 +1,4 @@
-package io.flowodm;
+package io.flowodm.internal;
 
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Creates the byte-array Kafka clients of a {@link FlowODM}; tests pass one that hands out Kafka's
  * {@code MockProducer} and {@code MockConsumer}.
  */
-interface KafkaClients {
+public interface KafkaClients {
   /** The real Kafka clients. */
   KafkaClients KAFKA =
       new KafkaClients() {

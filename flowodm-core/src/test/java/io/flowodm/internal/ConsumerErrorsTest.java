@@ -1,7 +1,8 @@
-package io.flowodm;
+package io.flowodm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flowodm.ConsumerException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.KafkaException;

@@ -1,5 +1,9 @@
-package io.flowodm;
+package io.flowodm.internal;
 
+import io.flowodm.ConsumedRecord;
+import io.flowodm.ConsumerException;
+import io.flowodm.DeserializationException;
+import io.flowodm.FlowException;
 import io.flowodm.model.Model;
 import io.flowodm.registry.SchemaRegistryException;
 import java.time.Instant;
@@ -21,18 +25,18 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * Used by one consumer thread.
  */
-final class RecordDecoder<T> {
+public final class RecordDecoder<T> {
   private final Model<T> model;
   private final Deserializer<T> values;
   private final Deserializer<?> keys;
 
-  RecordDecoder(Model<T> model, Deserializer<T> values, Deserializer<?> keys) {
+  public RecordDecoder(Model<T> model, Deserializer<T> values, Deserializer<?> keys) {
     this.model = model;
     this.values = values;
     this.keys = keys;
   }
 
-  ConsumedRecord<T> decode(ConsumerRecord<byte[], byte[]> r) {
+  public ConsumedRecord<T> decode(ConsumerRecord<byte[], byte[]> r) {
     Object key;
     try {
       key = r.key() == null ? null : keys.deserialize(r.topic(), r.headers(), r.key());
@@ -46,7 +50,7 @@ final class RecordDecoder<T> {
   }
 
   /** The record's value alone, null for a tombstone; its key is not read. Fails as {@link #decode}. */
-  T decodeValue(ConsumerRecord<byte[], byte[]> r) {
+  public T decodeValue(ConsumerRecord<byte[], byte[]> r) {
     byte[] bytes = r.value();
     return bytes == null ? null : decodeValue(r, schemaId(bytes));
   }
@@ -72,7 +76,7 @@ final class RecordDecoder<T> {
    * SerializationException for bytes they cannot read. Any other {@link FlowException} or an
    * IllegalStateException (a deserializer not set up) says nothing against the record.
    */
-  static boolean unreadable(RuntimeException e) {
+  public static boolean unreadable(RuntimeException e) {
     if (e instanceof DeserializationException) {
       return true;
     }
@@ -108,7 +112,7 @@ final class RecordDecoder<T> {
   }
 
   /** The schema id of a Confluent frame, or -1 when the bytes are not one. */
-  static int schemaId(byte[] bytes) {
+  public static int schemaId(byte[] bytes) {
     if (bytes == null || bytes.length < 5 || bytes[0] != 0) {
       return -1;
     }

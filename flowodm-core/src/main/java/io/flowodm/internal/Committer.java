@@ -1,5 +1,6 @@
-package io.flowodm;
+package io.flowodm.internal;
 
+import io.flowodm.ConsumerException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -14,44 +15,55 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits the offsets of the records a {@link ModelConsumer} handed out: in the background as it
- * fetches, and waiting on {@code commit()}, before partitions are revoked and on close. The offsets
- * owed are kept in an {@link OffsetLedger}, so a commit that fails leaves them owed and the next
- * commit sends them again. A pending wake-up (a close from another thread) does not stop a commit.
+ * Commits what a consumer owes its group: the offsets of the records a {@code ModelConsumer}
+ * handed out, or the frontier of a consumer loop. It commits in the background (as the consumer
+ * fetches), and waits on an explicit commit, before partitions are revoked and on close. The
+ * offsets owed are kept in a {@link CommitLedger}, so a commit that fails leaves them owed and the
+ * next commit sends them again, and no commit moves a partition backwards. A pending wake-up (a
+ * close from another thread) does not stop a commit.
  *
- * <p>Used under the consumer's lock; Kafka runs the commit callbacks on that same thread, inside
- * {@code poll}, {@code commitSync} or {@code close}.
+ * <p>Used by the one thread that owns the Kafka consumer (under its lock, where it has one); Kafka
+ * runs the commit callbacks on that same thread, inside {@code poll}, {@code commitSync} or {@code
+ * close}.
  */
-final class Committer {
+public final class Committer {
   private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
 
   private final Consumer<?, ?> consumer;
   private final ConsumerErrors errors;
   private final BooleanSupplier locked;
-  private final OffsetLedger offsets = new OffsetLedger();
+  private final CommitLedger offsets = new CommitLedger();
 
   /**
    * @param consumer the Kafka consumer
    * @param errors the messages of failed commits
-   * @param locked whether the current thread holds the consumer's lock, checked in callbacks
+   * @param locked whether the current thread owns the consumer, checked in callbacks
    */
-  Committer(Consumer<?, ?> consumer, ConsumerErrors errors, BooleanSupplier locked) {
+  public Committer(Consumer<?, ?> consumer, ConsumerErrors errors, BooleanSupplier locked) {
     this.consumer = consumer;
     this.errors = errors;
     this.locked = locked;
   }
 
   /** Records that {@code record} was handed out: its offset is now owed. */
-  void handedOut(ConsumerRecord<?, ?> record) {
+  public void handedOut(ConsumerRecord<?, ?> record) {
     offsets.handedOut(record.topic(), record.partition(), record.offset());
   }
 
   /**
-   * Sends what was handed out since the last commit, without waiting.
+   * Owes {@code offset} for {@code partition}: the offset below which everything is done, with
+   * metadata (a consumer loop's frontier). It never owes less than before for a partition still held.
+   */
+  public void owe(TopicPartition partition, OffsetAndMetadata offset) {
+    offsets.owe(partition, offset);
+  }
+
+  /**
+   * Sends what became owed since the last commit, without waiting.
    *
    * @throws ConsumerException when Kafka refuses to send it; the offsets stay owed
    */
-  void commitInBackground() {
+  public void commitInBackground() {
     Map<TopicPartition, OffsetAndMetadata> due = offsets.takePending();
     if (due.isEmpty()) {
       return;
@@ -85,7 +97,7 @@ final class Committer {
    *
    * @throws ConsumerException when the commit fails; the offsets stay owed
    */
-  void commitAndWait() {
+  public void commitAndWait() {
     Map<TopicPartition, OffsetAndMetadata> owed = offsets.owed();
     if (owed.isEmpty()) {
       return;
@@ -101,7 +113,7 @@ final class Committer {
   }
 
   /** Before {@code partitions} go to another consumer: commits what is owed for them, and forgets them. */
-  void revoked(Collection<TopicPartition> partitions) {
+  public void revoked(Collection<TopicPartition> partitions) {
     Map<TopicPartition, OffsetAndMetadata> owed = offsets.revoke(partitions);
     if (owed.isEmpty()) {
       return;
@@ -114,7 +126,7 @@ final class Committer {
   }
 
   /** {@code partitions} already belong to another consumer: what is owed for them cannot be committed. */
-  void lost(Collection<TopicPartition> partitions) {
+  public void lost(Collection<TopicPartition> partitions) {
     offsets.forget(partitions);
   }
 
@@ -124,7 +136,7 @@ final class Committer {
    * would put its offset back and commit it past records that are to be read again; the records
    * handed out from the new position are owed as usual.
    */
-  void moved(Collection<TopicPartition> partitions) {
+  public void moved(Collection<TopicPartition> partitions) {
     offsets.forget(partitions);
   }
 
@@ -133,7 +145,7 @@ final class Committer {
    * older background commit whose failure Kafka reports meanwhile is not committed after it); a
    * failure is logged, as Kafka's close does.
    */
-  void commitOnClose(String topic) {
+  public void commitOnClose(String topic) {
     try {
       commitAndWait();
     } catch (ConsumerException e) {

@@ -1,4 +1,4 @@
-package io.flowodm;
+package io.flowodm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.flowodm;
+package io.flowodm.internal;
 
+import io.flowodm.ConsumerException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The close action runs at most once, always under the lock. Thread-safe.
  */
-final class CallGate {
+public final class CallGate {
   private static final Logger LOG = LoggerFactory.getLogger(CallGate.class);
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -38,7 +39,7 @@ final class CallGate {
    * @param closeAction closes; returns a failure to throw from {@link #close()}, or null
    * @param closeWait how long {@link #close()} waits for a call in progress to end
    */
-  CallGate(ConsumerErrors errors, Runnable wakeup, Supplier<ConsumerException> closeAction, Duration closeWait) {
+  public CallGate(ConsumerErrors errors, Runnable wakeup, Supplier<ConsumerException> closeAction, Duration closeWait) {
     this.errors = errors;
     this.wakeup = wakeup;
     this.closeAction = closeAction;
@@ -50,7 +51,7 @@ final class CallGate {
    *
    * @throws ConsumerException when the gate is closed or closing, or the call was woken up by a close
    */
-  <R> R call(Supplier<R> call) {
+  public <R> R call(Supplier<R> call) {
     lock.lock();
     try {
       if (closeRequested) {
@@ -88,7 +89,7 @@ final class CallGate {
    *
    * @throws ConsumerException the close action's failure, when this thread ran it
    */
-  void close() {
+  public void close() {
     if (closed) {
       return;
     }
@@ -130,17 +131,17 @@ final class CallGate {
   }
 
   /** Whether close was asked for, by any thread; the close may still be under way. */
-  boolean closeRequested() {
+  public boolean closeRequested() {
     return closeRequested;
   }
 
   /** Whether the close action has run (or is running). */
-  boolean closed() {
+  public boolean closed() {
     return closed;
   }
 
   /** Whether the current thread is inside a call or a close. */
-  boolean heldByCurrentThread() {
+  public boolean heldByCurrentThread() {
     return lock.isHeldByCurrentThread();
   }
 }

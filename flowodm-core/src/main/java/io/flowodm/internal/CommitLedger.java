@@ -1,4 +1,4 @@
-package io.flowodm;
+package io.flowodm.internal;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,18 +8,21 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The offsets a {@link ModelConsumer} owes its group: for each partition, the offset after the last
- * record handed out, until a commit of it is acknowledged. An offset leaves the ledger only when
- * Kafka acknowledged its commit or the partition left this consumer; a failed commit puts it back,
- * unless a newer offset of that partition was handed out or sent since, or the partition left this
- * consumer (committing the older one then would move the group backwards).
+ * The commits a consumer owes its group: for each partition, the offset (and metadata) to commit
+ * next, until a commit of it is acknowledged. What is owed is decided by the caller: a {@code
+ * ModelConsumer} owes the offset after the last record it handed out ({@link #handedOut}); a
+ * consumer loop owes its frontier, the offset below which every record is done ({@link #owe}). An
+ * offset leaves the ledger only when Kafka acknowledged its commit or the partition left this
+ * consumer; a failed commit puts it back, unless a newer one of that partition was owed or sent
+ * since, or the partition left this consumer (committing the older one then would move the group
+ * backwards).
  *
  * <p>Not thread-safe: used by the thread that holds the consumer's lock, which is also the thread
  * Kafka runs commit callbacks and rebalance listeners on (inside {@code poll}, {@code commitSync}
  * and {@code close}).
  */
-final class OffsetLedger {
-  /** Handed out and not yet sent in a commit. */
+public final class CommitLedger {
+  /** Owed and not yet sent in a commit. */
   private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
   /** Sent in a commit that Kafka has not acknowledged yet: the newest per partition. */
   private final Map<TopicPartition, OffsetAndMetadata> inFlight = new HashMap<>();
@@ -30,7 +33,7 @@ final class OffsetLedger {
   private long runNext = -1;
 
   /** Records that the record at {@code offset} of {@code topic-partition} was handed out. */
-  void handedOut(String topic, int partition, long offset) {
+  public void handedOut(String topic, int partition, long offset) {
     if (run == null || run.partition() != partition || !run.topic().equals(topic)) {
       flushRun();
       run = new TopicPartition(topic, partition);
@@ -39,10 +42,22 @@ final class OffsetLedger {
   }
 
   /**
+   * Owes {@code offset} for {@code partition}, replacing what was owed and not yet sent. The caller
+   * never owes less than before for a partition it still holds (a frontier only moves forward);
+   * the same offset with new metadata replaces the old.
+   */
+  public void owe(TopicPartition partition, OffsetAndMetadata offset) {
+    if (partition.equals(run)) {
+      flushRun();
+    }
+    pending.put(partition, offset);
+  }
+
+  /**
    * The offsets to commit now, moved out of the pending set; the caller reports the outcome with
    * {@link #acknowledged} or {@link #failed}.
    */
-  Map<TopicPartition, OffsetAndMetadata> takePending() {
+  public Map<TopicPartition, OffsetAndMetadata> takePending() {
     flushRun();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(pending);
     pending.clear();
@@ -50,34 +65,34 @@ final class OffsetLedger {
   }
 
   /** Marks offsets as sent in a commit; call before sending, as callbacks may run at once. */
-  void sending(Map<TopicPartition, OffsetAndMetadata> offsets) {
+  public void sending(Map<TopicPartition, OffsetAndMetadata> offsets) {
     inFlight.putAll(offsets);
   }
 
   /**
-   * The offsets to commit and wait for: per partition the newest handed out, whether still pending
+   * The offsets to commit and wait for: per partition the newest owed, whether still pending
    * or sent in a commit not yet acknowledged. Pending ones are moved out; the caller marks them
    * {@link #sending} and reports the outcome with {@link #acknowledged} or {@link #failed}.
    */
-  Map<TopicPartition, OffsetAndMetadata> owed() {
+  public Map<TopicPartition, OffsetAndMetadata> owed() {
     Map<TopicPartition, OffsetAndMetadata> owed = new HashMap<>(inFlight);
-    takePending().forEach((tp, o) -> owed.merge(tp, o, OffsetLedger::newer));
+    takePending().forEach((tp, o) -> owed.merge(tp, o, (sent, owedNow) -> newer(owedNow, sent)));
     return owed;
   }
 
   /** Kafka acknowledged the commit of {@code offsets}. */
-  void acknowledged(Map<TopicPartition, OffsetAndMetadata> offsets) {
+  public void acknowledged(Map<TopicPartition, OffsetAndMetadata> offsets) {
     offsets.forEach(inFlight::remove);
   }
 
   /**
    * The commit of {@code offsets} failed: each goes back to be committed next time, if its partition
    * is still {@code assigned}, it is still the newest sent for the partition (not superseded, nor
-   * forgotten with a revoked or lost partition), and no newer one was handed out since.
+   * forgotten with a revoked or lost partition), and nothing as new was owed since.
    *
    * @return the offsets put back
    */
-  Map<TopicPartition, OffsetAndMetadata> failed(Map<TopicPartition, OffsetAndMetadata> offsets, Set<TopicPartition> assigned) {
+  public Map<TopicPartition, OffsetAndMetadata> failed(Map<TopicPartition, OffsetAndMetadata> offsets, Set<TopicPartition> assigned) {
     flushRun();
     Map<TopicPartition, OffsetAndMetadata> back = new HashMap<>();
     offsets.forEach(
@@ -92,16 +107,16 @@ final class OffsetLedger {
   }
 
   /**
-   * {@code partitions} are being revoked: returns what this consumer still owes for them (handed out
-   * and not committed, or sent and not yet acknowledged), to commit before they go, and forgets them.
+   * {@code partitions} are being revoked: returns what this consumer still owes for them (owed and
+   * not committed, or sent and not yet acknowledged), to commit before they go, and forgets them.
    */
-  Map<TopicPartition, OffsetAndMetadata> revoke(Collection<TopicPartition> partitions) {
+  public Map<TopicPartition, OffsetAndMetadata> revoke(Collection<TopicPartition> partitions) {
     flushRun();
     Map<TopicPartition, OffsetAndMetadata> owed = new HashMap<>();
     for (TopicPartition tp : partitions) {
       OffsetAndMetadata p = pending.remove(tp);
       OffsetAndMetadata f = inFlight.remove(tp);
-      OffsetAndMetadata newer = p == null ? f : f == null ? p : newer(p, f);
+      OffsetAndMetadata newer = p == null ? f : f == null ? p : newer(p, f); // p wins a tie: newer metadata
       if (newer != null) {
         owed.put(tp, newer);
       }
@@ -114,7 +129,7 @@ final class OffsetLedger {
    * Forgets what is owed for {@code partitions}: they were lost to another consumer (their offsets
    * can no longer be committed), or the consumer was moved on them by a seek.
    */
-  void forget(Collection<TopicPartition> partitions) {
+  public void forget(Collection<TopicPartition> partitions) {
     flushRun();
     for (TopicPartition tp : partitions) {
       pending.remove(tp);
@@ -123,6 +138,7 @@ final class OffsetLedger {
     forgetRun(partitions);
   }
 
+  /** The one with the higher offset; {@code a} on a tie. */
   private static OffsetAndMetadata newer(OffsetAndMetadata a, OffsetAndMetadata b) {
     return a.offset() >= b.offset() ? a : b;
   }
@@ -143,6 +159,6 @@ final class OffsetLedger {
 
   @Override
   public String toString() {
-    return "OffsetLedger[pending=" + pending + ", run=" + run + "@" + runNext + ", inFlight=" + inFlight + "]";
+    return "CommitLedger[pending=" + pending + ", run=" + run + "@" + runNext + ", inFlight=" + inFlight + "]";
   }
 }

@@ -1,8 +1,10 @@
-package io.flowodm;
+package io.flowodm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowodm.ConnectionException;
+import io.flowodm.DeserializationException;
 import io.flowodm.annotation.Key;
 import io.flowodm.annotation.Topic;
 import io.flowodm.model.Model;

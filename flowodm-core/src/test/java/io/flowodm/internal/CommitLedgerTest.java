@@ -1,4 +1,4 @@
-package io.flowodm;
+package io.flowodm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-class OffsetLedgerTest {
+class CommitLedgerTest {
   private static final TopicPartition P0 = new TopicPartition("t", 0);
   private static final TopicPartition P1 = new TopicPartition("t", 1);
   private static final Set<TopicPartition> BOTH = Set.of(P0, P1);
 
-  private final OffsetLedger ledger = new OffsetLedger();
+  private final CommitLedger ledger = new CommitLedger();
 
   private static Map<TopicPartition, OffsetAndMetadata> at(TopicPartition tp, long offset) {
     return Map.of(tp, new OffsetAndMetadata(offset));
@@ -29,6 +29,36 @@ class OffsetLedgerTest {
 
     assertThat(ledger.takePending()).isEqualTo(Map.of(P0, new OffsetAndMetadata(7), P1, new OffsetAndMetadata(10)));
     assertThat(ledger.takePending()).isEmpty();
+  }
+
+  @Test
+  void aFrontierOwedWithMetadataReplacesWhatWasOwedAndNotSent() {
+    ledger.owe(P0, new OffsetAndMetadata(3, "a"));
+    ledger.owe(P0, new OffsetAndMetadata(3, "b")); // same frontier, more done above it
+    ledger.owe(P1, new OffsetAndMetadata(8));
+
+    assertThat(ledger.takePending()).isEqualTo(Map.of(P0, new OffsetAndMetadata(3, "b"), P1, new OffsetAndMetadata(8)));
+  }
+
+  @Test
+  void aFailedCommitDoesNotReplaceTheSameFrontierOwedSinceWithNewerMetadata() {
+    ledger.owe(P0, new OffsetAndMetadata(3, "old"));
+    Map<TopicPartition, OffsetAndMetadata> sent = ledger.takePending();
+    ledger.sending(sent);
+    ledger.owe(P0, new OffsetAndMetadata(3, "new"));
+
+    assertThat(ledger.failed(sent, BOTH)).isEmpty();
+    assertThat(ledger.owed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(3, "new")));
+  }
+
+  @Test
+  void whatIsOwedOnRevocationPrefersTheNewerMetadataOfTheSameFrontier() {
+    ledger.owe(P0, new OffsetAndMetadata(3, "sent"));
+    ledger.sending(ledger.takePending());
+    ledger.owe(P0, new OffsetAndMetadata(3, "owed"));
+
+    assertThat(ledger.revoke(List.of(P0))).isEqualTo(Map.of(P0, new OffsetAndMetadata(3, "owed")));
+    assertThat(ledger.owed()).isEmpty();
   }
 
   @Test
