@@ -225,23 +225,35 @@ public final class LoopHarness {
   static String report(LoopOptions o, String machine, List<LoopRun> runs, List<HeapCheck.Result> heap, Duration took) {
     StringBuilder out = new StringBuilder();
     out.append(machine).append('\n');
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "slow: %,d records, %,d keys, %,d partitions, handler sleeps %d ms, %d in flight; noop: %,d records, %,d partitions; "
-                + "heap: %,d distinct keys; %d warm-up round(s) discarded, %d measured; harness took %d s; %s at the end.%n%n",
-            o.records(),
-            o.keys(),
-            o.partitions(),
-            o.sleepMillis(),
-            o.inFlight(),
-            o.noopRecords(),
-            LoopModels.NOOP_PARTITIONS,
-            o.heapKeys(),
-            o.warmup(),
-            o.rounds(),
-            took.toSeconds(),
-            Machine.load()));
+    List<String> sizes = new ArrayList<>();
+    if (o.runs("slow")) {
+      sizes.add(
+          String.format(
+              Locale.ROOT,
+              "slow: %,d records, %,d keys, %,d partitions, a handler sleeping %d ms, %d in flight",
+              o.records(),
+              o.keys(),
+              o.partitions(),
+              o.sleepMillis(),
+              o.inFlight()));
+    }
+    if (o.runs("noop")) {
+      sizes.add(
+          String.format(
+              Locale.ROOT, "noop: %,d records, %,d keys, %d partitions, %d in flight", o.noopRecords(), o.keys(), LoopModels.NOOP_PARTITIONS, o.inFlight()));
+    }
+    if (o.runs("heap")) {
+      sizes.add(String.format(Locale.ROOT, "heap: %,d distinct keys after %,d warm-up records", o.heapKeys(), HeapCheck.WARM));
+    }
+    out.append(String.join("; ", sizes))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "; %d warm-up round(s) discarded, %d measured; harness took %d s; %s at the end.%n%n",
+                o.warmup(),
+                o.rounds(),
+                took.toSeconds(),
+                Machine.load()));
     if (!runs.isEmpty()) {
       out.append(LoopTable.throughput(runs, order())).append('\n');
       out.append(LoopTable.goals(runs, goals())).append('\n');
