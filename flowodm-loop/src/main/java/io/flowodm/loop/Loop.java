@@ -46,8 +46,9 @@ public interface Loop extends AutoCloseable {
 
   /**
    * Stops the loop and waits for it up to the shutdown timeout (plus a little for the commit and
-   * close). On a loop never started it just marks it STOPPED. Idempotent; does not throw the loop's
-   * failure (see {@link #failure()}).
+   * close). On a loop never started it just marks it STOPPED. Called from a handler or from {@code
+   * onStartup}/{@code onShutdown} it does not wait (it would wait for itself): it is {@link #stop()}.
+   * Idempotent; does not throw the loop's failure (see {@link #failure()}).
    */
   @Override
   void close();

@@ -67,6 +67,7 @@ public final class Engine<T> {
   private final long revokeWait;
   private final long commitInterval;
   private final Consumer<LoopState> states;
+  private final Rebalance rebalance = new Rebalance();
   private int inFlight;
   private int pausedCount;
   private long generations;
@@ -96,7 +97,7 @@ public final class Engine<T> {
     this.metrics = LoopMetrics.micrometer(settings.meterRegistry(), gauges, settings.name(), settings.topic(), settings.group());
     this.commits = new Commits(consumer, settings.offsetMetadataMaxBytes(), metrics, settings.name());
     this.worker = new Worker<>(clients.reader(), settings.handler(), settings.tombstonesToHandler(), settings.retry(),
-        settings.errorHandler(), deadLetters, inbox, clock);
+        settings.errorHandler(), deadLetters, inbox, clock, metrics);
     this.revokeWait = Math.min(settings.shutdownTimeout().toNanos(), clients.maxPollInterval().toNanos() / 2);
     this.commitInterval = settings.commitInterval().toNanos();
   }
@@ -128,7 +129,7 @@ public final class Engine<T> {
   /** Subscribes; package-private for tests that step the engine with {@link #turn()}. */
   void open() {
     inbox.pollerIs(Thread.currentThread());
-    consumer.subscribe(List.of(s.topic()), new Rebalance());
+    consumer.subscribe(List.of(s.topic()), rebalance);
     states.accept(LoopState.RUNNING);
     nextCommit = clock.getAsLong() + commitInterval;
   }
@@ -311,7 +312,6 @@ public final class Engine<T> {
       }
       case RETRY -> {
         release(w);
-        metrics.failed(c.handlerNanos());
         if (live && !stopping) {
           metrics.retried();
           backoff(w, s.retry().delayBefore(w.attempts, random.getAsDouble()).toNanos());
@@ -483,6 +483,11 @@ public final class Engine<T> {
       n += p.keyLanes.size();
     }
     return n;
+  }
+
+  /** The rebalance listener; for tests of what MockConsumer cannot simulate. */
+  ConsumerRebalanceListener rebalanceListener() {
+    return rebalance;
   }
 
   /** The failure so far; for tests. */

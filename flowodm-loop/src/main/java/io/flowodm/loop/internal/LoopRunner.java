@@ -199,8 +199,8 @@ public final class LoopRunner<T> implements Loop {
   @Override
   public void close() {
     stop();
-    if (Thread.currentThread() == thread) {
-      return; // onStartup or onShutdown closing its own loop: it stops when they return
+    if (Thread.currentThread() == thread || Worker.onHandlerThread()) {
+      return; // onStartup, onShutdown or a handler closing a loop: waiting here would wait for itself
     }
     try {
       if (!awaitTermination(s.shutdownTimeout().plus(CLOSE_MARGIN))) {

@@ -24,6 +24,7 @@ final class Worker<T> {
   private final DeadLetters deadLetters;
   private final Inbox<Completion> inbox;
   private final LongSupplier nanoTime;
+  private final LoopMetrics metrics;
 
   Worker(
       RecordReader<T> reader,
@@ -33,7 +34,8 @@ final class Worker<T> {
       ErrorHandler<T> errorHandler,
       DeadLetters deadLetters,
       Inbox<Completion> inbox,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      LoopMetrics metrics) {
     this.reader = reader;
     this.handler = handler;
     this.tombstonesToHandler = tombstonesToHandler;
@@ -42,14 +44,33 @@ final class Worker<T> {
     this.deadLetters = deadLetters;
     this.inbox = inbox;
     this.nanoTime = nanoTime;
+    this.metrics = metrics;
+  }
+
+  /** Set while a thread runs a handler, an error handler or a dead-letter send of some loop. */
+  private static final ThreadLocal<Boolean> HANDLER_THREAD = new ThreadLocal<>();
+
+  /** Whether the current thread is running a loop's handler (so closing a loop must not wait for it). */
+  static boolean onHandlerThread() {
+    return HANDLER_THREAD.get() != null;
   }
 
   /** Runs one attempt of {@code w}. */
   void run(Work w) {
+    HANDLER_THREAD.set(Boolean.TRUE);
+    try {
+      attempt(w);
+    } finally {
+      HANDLER_THREAD.remove();
+    }
+  }
+
+  private void attempt(Work w) {
     ConsumedRecord<T> record;
     try {
       record = reader.read(w.record);
     } catch (DeserializationException e) {
+      metrics.failed(-1);
       w.attempts = 1;
       failedForGood(w, e, null);
       return;
@@ -68,6 +89,7 @@ final class Worker<T> {
       handler.handle(record);
     } catch (Throwable e) {
       long took = nanoTime.getAsLong() - start;
+      metrics.failed(took);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }

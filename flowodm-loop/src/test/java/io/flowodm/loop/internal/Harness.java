@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,9 +42,19 @@ final class Harness {
   @Topic(value = TOPIC, group = "g")
   record Msg(@Key String id, String text) {}
 
-  /** A MockConsumer whose commits can still be read after the engine closed it. */
+  /**
+   * A MockConsumer whose commits can be read after the engine closed it or gave the partition up
+   * (MockConsumer answers offset 0 for a partition not assigned).
+   */
   static final class Mock extends MockConsumer<byte[], byte[]> {
+    final Map<TopicPartition, OffsetAndMetadata> commits = new java.util.concurrent.ConcurrentHashMap<>();
     boolean closed;
+
+    @Override
+    public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+      commits.putAll(offsets);
+      super.commitAsync(offsets, callback);
+    }
 
     Mock() {
       super("earliest");
@@ -61,7 +72,7 @@ final class Harness {
   final Executor executor = tasks::add;
   final AtomicBoolean registryDown = new AtomicBoolean();
   final List<LoopState> states = new ArrayList<>();
-  long now = 1_000_000_000L;
+  volatile long now = 1_000_000_000L;
   int polls;
 
   RecordHandler<Msg> handler = r -> {};
@@ -76,6 +87,7 @@ final class Harness {
   int total = 10_000;
   int metadataBudget = 4096;
   Duration shutdownTimeout = Duration.ofSeconds(30);
+  Object meterRegistry;
   Engine<Msg> engine;
 
   /** Reads "garbage..." values as unreadable, and fails every read while the registry is "down". */
@@ -94,7 +106,7 @@ final class Harness {
 
   Engine<Msg> open(TopicPartition... assigned) {
     LoopSettings<Msg> s = new LoopSettings<>(null, Model.of(Msg.class), "g", ConsumerOptions.defaults(), handler, tombstonesToHandler,
-        retry, deadLetterTopic, errorHandler, () -> {}, () -> {}, shutdownTimeout, false, null, "unit", atMostOnce, true,
+        retry, deadLetterTopic, errorHandler, () -> {}, () -> {}, shutdownTimeout, false, meterRegistry, "unit", atMostOnce, true,
         maxConcurrent, ordering, perPartition, total, metadataBudget, Duration.ofSeconds(1));
     DeadLetters dlt = deadLetterTopic == null ? null : new DeadLetters(deadLetterTopic, "g", producer, () -> 2);
     LoopClients<Msg> clients = new LoopClients<>(consumer, reader, dlt, Duration.ofSeconds(300));
@@ -150,12 +162,12 @@ final class Harness {
 
   /** The committed offset of {@code tp}, or -1. */
   long committed(TopicPartition tp) {
-    OffsetAndMetadata o = consumer.committed(java.util.Set.of(tp)).get(tp);
+    OffsetAndMetadata o = consumer.commits.get(tp);
     return o == null ? -1 : o.offset();
   }
 
   String committedMetadata(TopicPartition tp) {
-    OffsetAndMetadata o = consumer.committed(java.util.Set.of(tp)).get(tp);
+    OffsetAndMetadata o = consumer.commits.get(tp);
     return o == null ? null : o.metadata();
   }
 

@@ -1,0 +1,18 @@
+package io.flowodm.loop.internal;
+
+import java.util.Collection;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
+
+/** Reaches the engine's rebalance listener for what MockConsumer cannot simulate (lost partitions). */
+final class EngineAccess {
+  private EngineAccess() {}
+
+  static void lose(Engine<?> engine, Collection<TopicPartition> partitions) {
+    engine.rebalanceListener().onPartitionsLost(partitions);
+  }
+
+  static ConsumerRebalanceListener listener(Engine<?> engine) {
+    return engine.rebalanceListener();
+  }
+}
