@@ -9,14 +9,17 @@ import java.util.Locale;
 
 /**
  * Whether a contestant's heap returns to its level after many distinct keys: it runs with a no-op
- * handler while first {@value #WARM} records of 100 keys arrive, then (heap measured) {@code keys}
+ * handler while the warm-up records ({@link #warm(int)}) of 100 keys arrive, then (heap measured) {@code keys}
  * records each with a key never seen before, then (heap measured again, the contestant still
  * running) it is closed (heap measured a third time). "Heap" is the used heap after a full GC, the
  * lowest of three {@code System.gc()} calls 200 ms apart. The producer of each batch is closed
  * before measuring.
  */
 final class HeapCheck {
-  static final int WARM = 20_000;
+  /** Warm-up records before the distinct keys: 20,000, or as many as the keys when fewer (smoke runs). */
+  static int warm(int keys) {
+    return Math.min(20_000, keys);
+  }
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   /**
@@ -42,21 +45,22 @@ final class HeapCheck {
 
   static <T extends Sequenced> Result run(FlowODM flow, Contestant contestant, Class<T> type, int keys, int inFlight, String group)
       throws Exception {
-    Scenario<T> scenario = new Scenario<>("heap", LoopHarness.topicOf(type), type, WARM + keys, LoopModels.NOOP_PARTITIONS, 0, inFlight);
-    Tally tally = new Tally(contestant.name(), WARM + keys);
+    int warm = warm(keys);
+    Scenario<T> scenario = new Scenario<>("heap", LoopHarness.topicOf(type), type, warm + keys, LoopModels.NOOP_PARTITIONS, 0, inFlight);
+    Tally tally = new Tally(contestant.name(), warm + keys);
     long before;
     long after;
     try (AutoCloseable running = contestant.start(flow, scenario, group, tally)) {
-      Filler.fill(flow, type, 0, WARM, i -> "warm-" + (i % 100), null);
+      Filler.fill(flow, type, 0, warm, i -> "warm-" + (i % 100), null);
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (tally.handled() < WARM && System.nanoTime() < deadline) {
+      while (tally.handled() < warm && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      if (tally.handled() < WARM) {
-        throw new IllegalStateException(contestant.name() + " handled " + tally.handled() + " of the " + WARM + " warm-up records in 2 minutes.");
+      if (tally.handled() < warm) {
+        throw new IllegalStateException(contestant.name() + " handled " + tally.handled() + " of the " + warm + " warm-up records in 2 minutes.");
       }
       before = usedAfterGc();
-      Filler.fill(flow, type, WARM, keys, i -> "key-" + i, null);
+      Filler.fill(flow, type, warm, keys, i -> "key-" + i, null);
       tally.await("heap", 1, Duration.ofMinutes(2).plusMillis(keys / 5L));
       after = usedAfterGc();
     }

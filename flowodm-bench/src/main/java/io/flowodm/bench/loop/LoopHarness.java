@@ -243,7 +243,7 @@ public final class LoopHarness {
               Locale.ROOT, "noop: %,d records, %,d keys, %d partitions, %d in flight", o.noopRecords(), o.keys(), LoopModels.NOOP_PARTITIONS, o.inFlight()));
     }
     if (o.runs("heap")) {
-      sizes.add(String.format(Locale.ROOT, "heap: %,d distinct keys after %,d warm-up records", o.heapKeys(), HeapCheck.WARM));
+      sizes.add(String.format(Locale.ROOT, "heap: %,d distinct keys after %,d warm-up records", o.heapKeys(), HeapCheck.warm(o.heapKeys())));
     }
     out.append(String.join("; ", sizes))
         .append(
