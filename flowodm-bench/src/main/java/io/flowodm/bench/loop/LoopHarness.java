@@ -13,12 +13,13 @@ import io.flowodm.bench.throughput.Machine;
 import io.flowodm.loop.Ordering;
 import io.flowodm.test.EmbeddedKafka;
 import io.flowodm.test.EmbeddedSchemaRegistry;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Measures FlowODM's consumer loops against their peers (issue 8, section 5) on an {@link
@@ -85,12 +86,13 @@ public final class LoopHarness {
   }
 
   /** Runs what {@code options} ask for and returns the report. */
-  static String run(LoopOptions options) throws IOException, Exception {
+  static String run(LoopOptions options) throws Exception {
     long began = System.nanoTime();
     String machine = Machine.describe();
     System.out.println(machine);
     List<LoopRun> runs = new ArrayList<>();
     List<HeapCheck.Result> heap = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     try (EmbeddedKafka kafka = EmbeddedKafka.start();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start();
         FlowODM flow =
@@ -104,7 +106,7 @@ public final class LoopHarness {
         Scenario<SlowEvent> slow =
             new Scenario<>(
                 "slow", LoopModels.SLOW_TOPIC, SlowEvent.class, options.records(), options.partitions(), options.sleepMillis(), options.inFlight());
-        runs.addAll(rounds(flow, slow, slowContestants(), options));
+        runs.addAll(rounds(flow, slow, slowContestants(), options, failures));
       }
       if (options.runs("noop")) {
         Filler.createTopic(kafka, flow, LoopModels.NOOP_TOPIC, LoopModels.NOOP_PARTITIONS);
@@ -113,7 +115,7 @@ public final class LoopHarness {
         Scenario<NoopEvent> noop =
             new Scenario<>(
                 "noop", LoopModels.NOOP_TOPIC, NoopEvent.class, options.noopRecords(), LoopModels.NOOP_PARTITIONS, 0, options.inFlight());
-        runs.addAll(rounds(flow, noop, noopContestants(), options));
+        runs.addAll(rounds(flow, noop, noopContestants(), options, failures));
       }
       if (options.runs("heap")) {
         Filler.createTopic(kafka, flow, LoopModels.KEYS_CONTROL_TOPIC, LoopModels.NOOP_PARTITIONS);
@@ -124,7 +126,7 @@ public final class LoopHarness {
         System.out.println("heap     " + heap.getLast());
       }
     }
-    return report(options, machine, runs, heap, Duration.ofNanos(System.nanoTime() - began));
+    return report(options, machine, runs, heap, failures, Duration.ofNanos(System.nanoTime() - began));
   }
 
   static List<Contestant> slowContestants() {
@@ -170,15 +172,37 @@ public final class LoopHarness {
         new Goal("noop", LoopContestants.CONSUMER_LOOP, SpringContainerPeer.NAME, OVER_SPRING));
   }
 
-  /** Warm-up and measured rounds of {@code contestants} on {@code scenario}, in rotating order. */
-  static List<LoopRun> rounds(FlowODM flow, Scenario<?> scenario, List<Contestant> contestants, LoopOptions options)
-      throws Exception {
+  /**
+   * Warm-up and measured rounds of {@code contestants} on {@code scenario}, in rotating order. A
+   * contestant whose run fails (an error, a stall, a record handled twice) is named in {@code
+   * failures}, drops out of the remaining rounds, and none of its runs of this scenario count: its
+   * goals are then "not measured".
+   */
+  static List<LoopRun> rounds(
+      FlowODM flow, Scenario<?> scenario, List<Contestant> contestants, LoopOptions options, List<String> failures)
+      throws InterruptedException {
     List<LoopRun> measured = new ArrayList<>();
+    Set<String> failed = new HashSet<>();
     for (int run = 0; run < options.warmup() + options.rounds(); run++) {
       int round = run - options.warmup() + 1;
       for (int turn = 0; turn < contestants.size(); turn++) {
         Contestant contestant = contestants.get((turn + run) % contestants.size());
-        LoopRun r = once(flow, scenario, contestant, "bench." + scenario.name() + "." + run + "." + turn, round);
+        if (failed.contains(contestant.name())) {
+          continue;
+        }
+        LoopRun r;
+        try {
+          r = once(flow, scenario, contestant, "bench." + scenario.name() + "." + run + "." + turn, round);
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Exception e) {
+          String failure = scenario.name() + ", " + contestant.name() + ", " + (round > 0 ? "round " + round : "warm-up") + ": " + e.getMessage();
+          System.out.println("FAILED " + failure);
+          e.printStackTrace(System.out);
+          failures.add(failure);
+          failed.add(contestant.name());
+          continue;
+        }
         System.out.printf(
             Locale.ROOT,
             "%-5s %-58s %-8s %,11.0f records/s  (%,d in %.3f s, %.3f s from start to first handler call; %,.0f B/record allocated in the JVM)%n",
@@ -195,6 +219,7 @@ public final class LoopHarness {
         }
       }
     }
+    measured.removeIf(r -> failed.contains(r.contestant()));
     return measured;
   }
 
@@ -222,7 +247,8 @@ public final class LoopHarness {
     return type.getAnnotation(Topic.class).value();
   }
 
-  static String report(LoopOptions o, String machine, List<LoopRun> runs, List<HeapCheck.Result> heap, Duration took) {
+  static String report(
+      LoopOptions o, String machine, List<LoopRun> runs, List<HeapCheck.Result> heap, List<String> failures, Duration took) {
     StringBuilder out = new StringBuilder();
     out.append(machine).append('\n');
     List<String> sizes = new ArrayList<>();
@@ -272,6 +298,11 @@ public final class LoopHarness {
     }
     if (!heap.isEmpty()) {
       out.append(HeapCheck.table(heap, LoopContestants.asyncName(Ordering.KEY), MAX_HEAP_BYTES_PER_KEY)).append('\n');
+    }
+    if (!failures.isEmpty()) {
+      out.append("Failed runs (their contestants' runs of that scenario do not count):\n\n");
+      failures.forEach(f -> out.append("- ").append(f).append('\n'));
+      out.append('\n');
     }
     return out.toString();
   }
