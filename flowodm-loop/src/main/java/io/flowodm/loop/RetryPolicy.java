@@ -105,7 +105,7 @@ public final class RetryPolicy {
    */
   @SafeVarargs
   public final RetryPolicy retryOn(Class<? extends Throwable>... types) {
-    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, plus(retryOn, types, "retryOn"), noRetryOn);
+    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, plus(retryOn, copy(types), "retryOn"), noRetryOn);
   }
 
   /**
@@ -115,7 +115,7 @@ public final class RetryPolicy {
    */
   @SafeVarargs
   public final RetryPolicy noRetryOn(Class<? extends Throwable>... types) {
-    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, retryOn, plus(noRetryOn, types, "noRetryOn"));
+    return new RetryPolicy(maxRetries, firstDelay, multiplier, jitter, maxDelay, retryOn, plus(noRetryOn, copy(types), "noRetryOn"));
   }
 
   /** Retries after the first attempt. */
@@ -162,8 +162,20 @@ public final class RetryPolicy {
     return false;
   }
 
-  private static List<Class<? extends Throwable>> plus(List<Class<? extends Throwable>> list, Class<? extends Throwable>[] types, String what) {
-    if (types == null || types.length == 0) {
+  @SafeVarargs
+  private static List<Class<? extends Throwable>> copy(Class<? extends Throwable>... types) {
+    List<Class<? extends Throwable>> list = new ArrayList<>();
+    if (types != null) {
+      for (Class<? extends Throwable> t : types) {
+        list.add(t);
+      }
+    }
+    return list;
+  }
+
+  private static List<Class<? extends Throwable>> plus(
+      List<Class<? extends Throwable>> list, List<Class<? extends Throwable>> types, String what) {
+    if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException(what + "(...) needs at least one exception type, e.g. " + what + "(java.io.IOException.class).");
     }
     List<Class<? extends Throwable>> all = new ArrayList<>(list);

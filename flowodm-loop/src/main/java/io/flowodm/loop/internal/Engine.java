@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -76,6 +77,8 @@ public final class Engine<T> {
   private long nextOutageWarning;
   private volatile boolean stopRequested;
   private boolean stopping;
+  /** The consumer is closing: the drain already waited for what was in flight, so a revoke does not wait again. */
+  private boolean closing;
   private LoopException failure;
   private PartitionState last;
 
@@ -176,8 +179,9 @@ public final class Engine<T> {
     } catch (RuntimeException e) {
       fail(new LoopException("onShutdown of loop " + s.name() + " failed: " + e, e));
     }
+    closing = true;
     try {
-      consumer.close(Duration.ofSeconds(30));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
     } catch (RuntimeException e) {
       LOG.warn("Loop {}: closing the consumer failed; the group drops it after session.timeout.ms: {}", s.name(), e.toString());
     }
@@ -242,6 +246,8 @@ public final class Engine<T> {
     }
     if (p.tracker.receive(r.offset())) {
       scheduler.add(new Work(r, p, now));
+    } else {
+      metrics.skipped();
     }
   }
 
@@ -513,7 +519,7 @@ public final class Engine<T> {
         p.revoked = true;
         scheduler.drop(p);
       }
-      long deadline = clock.getAsLong() + revokeWait;
+      long deadline = clock.getAsLong() + (closing ? 0 : revokeWait);
       while (inFlight(going) > 0 && clock.getAsLong() - deadline < 0) {
         applyCompletions();
         if (inFlight(going) > 0) {

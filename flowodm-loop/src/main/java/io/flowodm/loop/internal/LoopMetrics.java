@@ -18,6 +18,12 @@ interface LoopMetrics {
 
   default void retried() {}
 
+  /** A tombstone was committed as done without calling a value handler. */
+  default void tombstone() {}
+
+  /** A record arrived that the commit's metadata marks done: it is not run again. */
+  default void skipped() {}
+
   default void deadLettered() {}
 
   /** A commit's metadata did not fit the broker's limit: the frontier was committed alone. */

@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The loop's Micrometer meters, all tagged {@code loop}, {@code topic} and {@code group}: counters
  * {@code flowodm.loop.records.handled}, {@code .failed}, {@code .retried}, {@code .dead.lettered},
+ * {@code .tombstones}, {@code .skipped},
  * {@code flowodm.loop.commit.metadata.over.budget}; timer {@code flowodm.loop.handler.duration};
  * gauges {@code flowodm.loop.in.flight}, {@code flowodm.loop.buffered}, {@code
  * flowodm.loop.paused.partitions}, {@code flowodm.loop.oldest.in.flight.age} (seconds) and, per
@@ -29,6 +30,8 @@ final class MicrometerMetrics implements LoopMetrics {
   private final Counter retried;
   private final Counter deadLettered;
   private final Counter overBudget;
+  private final Counter tombstones;
+  private final Counter skipped;
   private final Timer duration;
   private final List<Meter> meters = new ArrayList<>();
   private final Map<TopicPartition, Meter> partitionGauges = new ConcurrentHashMap<>();
@@ -41,6 +44,8 @@ final class MicrometerMetrics implements LoopMetrics {
     retried = add(Counter.builder("flowodm.loop.records.retried").description("Retries scheduled after a handler threw").tags(tags).register(this.registry));
     deadLettered = add(Counter.builder("flowodm.loop.records.dead.lettered").description("Dead letters acknowledged").tags(tags).register(this.registry));
     overBudget = add(Counter.builder("flowodm.loop.commit.metadata.over.budget").description("Commits whose done-offset metadata did not fit offset.metadata.max.bytes").tags(tags).register(this.registry));
+    tombstones = add(Counter.builder("flowodm.loop.records.tombstones").description("Tombstones committed as done without calling a value handler").tags(tags).register(this.registry));
+    skipped = add(Counter.builder("flowodm.loop.records.skipped").description("Records not run again because a commit's metadata marks them done").tags(tags).register(this.registry));
     duration = add(Timer.builder("flowodm.loop.handler.duration").description("How long handlers ran").tags(tags).register(this.registry));
     add(Gauge.builder("flowodm.loop.in.flight", gauges, g -> g.inFlight).description("Records running or being dead-lettered").tags(tags).register(this.registry));
     add(Gauge.builder("flowodm.loop.buffered", gauges, g -> g.buffered).description("Records fetched and not started").tags(tags).register(this.registry));
@@ -74,6 +79,16 @@ final class MicrometerMetrics implements LoopMetrics {
   @Override
   public void retried() {
     retried.increment();
+  }
+
+  @Override
+  public void tombstone() {
+    tombstones.increment();
+  }
+
+  @Override
+  public void skipped() {
+    skipped.increment();
   }
 
   @Override

@@ -79,6 +79,7 @@ final class Worker<T> {
       return;
     }
     if (record.isTombstone() && !tombstonesToHandler) {
+      metrics.tombstone();
       inbox.post(Completion.of(Kind.DONE, w));
       return;
     }

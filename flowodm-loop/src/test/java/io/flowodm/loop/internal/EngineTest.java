@@ -101,4 +101,20 @@ class EngineTest {
     assertThat(h.engine.finish()).isSameAs(f);
     assertThat(h.committed(P0)).as("only what is below it").isEqualTo(1);
   }
+
+  @Test
+  void overTheMetadataBudgetTheFrontierIsCommittedAlone() {
+    h.metadataBudget = 8;
+    h.open(P0);
+    for (int o = 0; o < 6; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    h.tasks.pollFirst(); // offset 0 never finishes
+    h.runTasks();
+    h.commitNow();
+    assertThat(h.committed(P0)).isZero();
+    assertThat(h.committedMetadata(P0)).as("does not fit in 8 characters").isEmpty();
+  }
 }

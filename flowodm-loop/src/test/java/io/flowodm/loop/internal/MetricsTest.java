@@ -25,6 +25,7 @@ class MetricsTest {
   @Test
   void countersGaugesAndTheTimerFollowTheRecords() {
     h.meterRegistry = meters;
+    h.tombstonesToHandler = false;
     h.retry = RetryPolicy.fixed(1, Duration.ofSeconds(1));
     h.deadLetterTopic = "loop.unit.dlt";
     h.handler = r -> {
@@ -36,12 +37,13 @@ class MetricsTest {
     h.add(P0, 0, "slow", "x");
     h.add(P0, 1, "ok", "x");
     h.add(P0, 2, "bad", "x");
+    h.add(P0, 3, "gone", null);
     h.turn();
     h.turn();
     Runnable slow = h.tasks.pollFirst();
     h.runTasks();
     assertThat(gauge("flowodm.loop.in.flight")).isEqualTo(1);
-    assertThat(meters.get("flowodm.loop.done.above.frontier").tags(tags.and("partition", "0")).gauge().value()).isEqualTo(1);
+    assertThat(meters.get("flowodm.loop.done.above.frontier").tags(tags.and("partition", "0")).gauge().value()).as("ok and the tombstone").isEqualTo(2);
     h.advance(Duration.ofSeconds(1));
     h.settle();
     h.producer.completeNext();
@@ -52,6 +54,7 @@ class MetricsTest {
     assertThat(count("flowodm.loop.records.failed")).isEqualTo(2);
     assertThat(count("flowodm.loop.records.retried")).isEqualTo(1);
     assertThat(count("flowodm.loop.records.dead.lettered")).isEqualTo(1);
+    assertThat(count("flowodm.loop.records.tombstones")).isEqualTo(1);
     assertThat(meters.get("flowodm.loop.handler.duration").tags(tags).timer().count()).isEqualTo(4);
     assertThat(gauge("flowodm.loop.in.flight")).isZero();
     assertThat(gauge("flowodm.loop.paused.partitions")).isZero();

@@ -72,7 +72,7 @@ class PoisonIT {
           }
           goodHandled.incrementAndGet();
         })
-        .retry(RetryPolicy.fixed(2, Duration.ofSeconds(2)))
+        .retry(RetryPolicy.fixed(2, Duration.ofSeconds(3)))
         .deadLetterTopic(DLT)
         .name("poison")
         .build()) {
