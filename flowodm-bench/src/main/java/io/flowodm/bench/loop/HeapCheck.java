@@ -50,7 +50,8 @@ final class HeapCheck {
     Tally tally = new Tally(contestant.name(), warm + keys);
     long before;
     long after;
-    try (AutoCloseable running = contestant.start(flow, scenario, group, tally)) {
+    AutoCloseable running = contestant.start(flow, scenario, group, tally);
+    try {
       Filler.fill(flow, type, 0, warm, i -> "warm-" + (i % 100), null);
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
       while (tally.handled() < warm && System.nanoTime() < deadline) {
@@ -63,6 +64,8 @@ final class HeapCheck {
       Filler.fill(flow, type, warm, keys, i -> "key-" + i, null);
       tally.await("heap", 1, Duration.ofMinutes(2).plusMillis(keys / 5L));
       after = usedAfterGc();
+    } finally {
+      running.close();
     }
     return new Result(contestant.name(), keys, before, after, usedAfterGc());
   }

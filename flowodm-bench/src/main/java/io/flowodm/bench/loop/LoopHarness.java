@@ -227,8 +227,11 @@ public final class LoopHarness {
   static LoopRun once(FlowODM flow, Scenario<?> scenario, Contestant contestant, String group, int round) throws Exception {
     settle();
     Tally tally = new Tally(contestant.name(), scenario.records());
-    try (AutoCloseable running = contestant.start(flow, scenario, group, tally)) {
+    AutoCloseable running = contestant.start(flow, scenario, group, tally);
+    try {
       return tally.await(scenario.name(), round, timeout(scenario));
+    } finally {
+      running.close();
     }
   }
 
