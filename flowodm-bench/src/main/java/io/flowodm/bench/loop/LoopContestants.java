@@ -25,6 +25,11 @@ final class LoopContestants {
 
   /** {@code AsyncConsumerLoop} with {@code ordering}. */
   static Contestant async(Ordering ordering) {
+    return async(ordering, null);
+  }
+
+  /** {@code AsyncConsumerLoop} with {@code ordering} and, unless null, {@code maxBuffered(buffered[0], buffered[1])}. */
+  static Contestant async(Ordering ordering, int[] buffered) {
     return new Contestant() {
       @Override
       public String name() {
@@ -37,20 +42,29 @@ final class LoopContestants {
       }
 
       private <T extends Sequenced> Loop build(FlowODM flow, Scenario<?> scenario, String group, Tally tally, Class<T> type) {
-        return AsyncConsumerLoop.builder(flow, type)
-            .handler(value -> scenario.handle(tally, value))
-            .group(group)
-            .name("bench-" + group)
-            .installSignalHandlers(false)
-            .ordering(ordering)
-            .maxConcurrent(scenario.inFlight())
-            .build();
+        AsyncConsumerLoop.Builder<T> builder =
+            AsyncConsumerLoop.builder(flow, type)
+                .handler(value -> scenario.handle(tally, value))
+                .group(group)
+                .name("bench-" + group)
+                .installSignalHandlers(false)
+                .ordering(ordering)
+                .maxConcurrent(scenario.inFlight());
+        if (buffered != null) {
+          builder.maxBuffered(buffered[0], buffered[1]);
+        }
+        return builder.build();
       }
     };
   }
 
   /** {@code ConsumerLoop}: one record at a time. */
   static Contestant single() {
+    return single(null);
+  }
+
+  /** {@code ConsumerLoop} and, unless null, {@code maxBuffered(buffered[0], buffered[1])}. */
+  static Contestant single(int[] buffered) {
     return new Contestant() {
       @Override
       public String name() {
@@ -63,12 +77,16 @@ final class LoopContestants {
       }
 
       private <T extends Sequenced> Loop build(FlowODM flow, Scenario<?> scenario, String group, Tally tally, Class<T> type) {
-        return ConsumerLoop.builder(flow, type)
-            .handler(value -> scenario.handle(tally, value))
-            .group(group)
-            .name("bench-" + group)
-            .installSignalHandlers(false)
-            .build();
+        ConsumerLoop.Builder<T> builder =
+            ConsumerLoop.builder(flow, type)
+                .handler(value -> scenario.handle(tally, value))
+                .group(group)
+                .name("bench-" + group)
+                .installSignalHandlers(false);
+        if (buffered != null) {
+          builder.maxBuffered(buffered[0], buffered[1]);
+        }
+        return builder.build();
       }
     };
   }

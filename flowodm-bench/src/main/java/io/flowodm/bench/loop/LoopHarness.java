@@ -106,7 +106,7 @@ public final class LoopHarness {
         Scenario<SlowEvent> slow =
             new Scenario<>(
                 "slow", LoopModels.SLOW_TOPIC, SlowEvent.class, options.records(), options.partitions(), options.sleepMillis(), options.inFlight());
-        runs.addAll(rounds(flow, slow, slowContestants(), options, failures));
+        runs.addAll(rounds(flow, slow, slowContestants(options.loopBuffered()), options, failures));
       }
       if (options.runs("noop")) {
         Filler.createTopic(kafka, flow, LoopModels.NOOP_TOPIC, LoopModels.NOOP_PARTITIONS);
@@ -115,7 +115,7 @@ public final class LoopHarness {
         Scenario<NoopEvent> noop =
             new Scenario<>(
                 "noop", LoopModels.NOOP_TOPIC, NoopEvent.class, options.noopRecords(), LoopModels.NOOP_PARTITIONS, 0, options.inFlight());
-        runs.addAll(rounds(flow, noop, noopContestants(), options, failures));
+        runs.addAll(rounds(flow, noop, noopContestants(options.loopBuffered()), options, failures));
       }
       if (options.runs("heap")) {
         Filler.createTopic(kafka, flow, LoopModels.KEYS_CONTROL_TOPIC, LoopModels.NOOP_PARTITIONS);
@@ -129,19 +129,22 @@ public final class LoopHarness {
     return report(options, machine, runs, heap, failures, Duration.ofNanos(System.nanoTime() - began));
   }
 
-  static List<Contestant> slowContestants() {
+  /** The slow scenario's contestants; {@code buffered} is {@link LoopOptions#loopBuffered()}. */
+  static List<Contestant> slowContestants(int[] buffered) {
     return List.of(
         new BareVirtualThreads(),
-        LoopContestants.async(Ordering.KEY),
+        LoopContestants.async(Ordering.KEY, buffered),
         new ParallelConsumerPeer(ProcessingOrder.KEY),
-        LoopContestants.async(Ordering.PARTITION),
+        LoopContestants.async(Ordering.PARTITION, buffered),
         new ParallelConsumerPeer(ProcessingOrder.PARTITION),
-        LoopContestants.async(Ordering.UNORDERED),
+        LoopContestants.async(Ordering.UNORDERED, buffered),
         new ParallelConsumerPeer(ProcessingOrder.UNORDERED));
   }
 
-  static List<Contestant> noopContestants() {
-    return List.of(new RawConsumer(), LoopContestants.async(Ordering.KEY), LoopContestants.single(), new SpringContainerPeer());
+  /** The no-op scenario's contestants; {@code buffered} is {@link LoopOptions#loopBuffered()}. */
+  static List<Contestant> noopContestants(int[] buffered) {
+    return List.of(
+        new RawConsumer(), LoopContestants.async(Ordering.KEY, buffered), LoopContestants.single(buffered), new SpringContainerPeer());
   }
 
   /** The table rows' order: baselines first. */
@@ -273,6 +276,14 @@ public final class LoopHarness {
     }
     if (o.runs("heap")) {
       sizes.add(String.format(Locale.ROOT, "heap: %,d distinct keys after %,d warm-up records", o.heapKeys(), HeapCheck.warm(o.heapKeys())));
+    }
+    if (o.loopBuffered() != null) {
+      sizes.add(
+          String.format(
+              Locale.ROOT,
+              "the loops with maxBuffered(%d, %d) instead of their default (a diagnostic, not the issue's scenario)",
+              o.loopBuffered()[0],
+              o.loopBuffered()[1]));
     }
     out.append(String.join("; ", sizes))
         .append(

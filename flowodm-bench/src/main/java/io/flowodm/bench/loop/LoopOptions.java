@@ -1,8 +1,10 @@
 package io.flowodm.bench.loop;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,6 +25,7 @@ import java.util.Set;
  * @param rounds measured rounds
  * @param warmup discarded rounds run first
  * @param scenarios which of {@code slow}, {@code noop}, {@code heap} to run
+ * @param loopBuffered the loops' {@code maxBuffered(perPartition, total)} from {@code --loop-max-buffered PER,TOTAL}, or null for their default (a diagnostic, not the issue's scenario)
  * @param report where to write the report as well, or null
  */
 record LoopOptions(
@@ -36,11 +39,12 @@ record LoopOptions(
     int rounds,
     int warmup,
     Set<String> scenarios,
+    int[] loopBuffered,
     Path report) {
   static final List<String> SCENARIOS = List.of("slow", "noop", "heap");
   static final String USAGE =
       "Usage: LoopHarness [--records N] [--keys K] [--partitions P] [--sleep-ms MS] [--in-flight N] [--noop-records N]"
-          + " [--heap-keys N] [--rounds R] [--warmup W] [--scenarios slow,noop,heap] [--report FILE]";
+          + " [--heap-keys N] [--rounds R] [--warmup W] [--scenarios slow,noop,heap] [--loop-max-buffered PER,TOTAL] [--report FILE]";
 
   LoopOptions {
     if (records < 1 || keys < 1 || partitions < 1 || inFlight < 1 || noopRecords < 1 || heapKeys < 1) {
@@ -57,6 +61,31 @@ record LoopOptions(
       throw new IllegalArgumentException("--scenarios is a comma-separated subset of slow,noop,heap, not " + scenarios + ".");
     }
     scenarios = Set.copyOf(scenarios);
+    if (loopBuffered != null && (loopBuffered.length != 2 || loopBuffered[0] < 1 || loopBuffered[1] < loopBuffered[0])) {
+      throw new IllegalArgumentException("--loop-max-buffered is PER,TOTAL with 1 <= PER <= TOTAL, such as 1000,200000.");
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LoopOptions x
+        && records == x.records
+        && keys == x.keys
+        && partitions == x.partitions
+        && sleepMillis == x.sleepMillis
+        && inFlight == x.inFlight
+        && noopRecords == x.noopRecords
+        && heapKeys == x.heapKeys
+        && rounds == x.rounds
+        && warmup == x.warmup
+        && scenarios.equals(x.scenarios)
+        && Arrays.equals(loopBuffered, x.loopBuffered)
+        && Objects.equals(report, x.report);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(records, keys, partitions, sleepMillis, inFlight, noopRecords, heapKeys, rounds, warmup, scenarios, Arrays.hashCode(loopBuffered), report);
   }
 
   /**
@@ -75,6 +104,7 @@ record LoopOptions(
     int rounds = 3;
     int warmup = 1;
     Set<String> scenarios = new LinkedHashSet<>(SCENARIOS);
+    int[] loopBuffered = null;
     Path report = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -94,11 +124,19 @@ record LoopOptions(
             scenarios.add(s.strip());
           }
         }
+        case "--loop-max-buffered" -> {
+          String[] parts = value(args, ++i, arg).split(",");
+          if (parts.length != 2) {
+            throw new IllegalArgumentException("--loop-max-buffered is PER,TOTAL with 1 <= PER <= TOTAL, such as 1000,200000.");
+          }
+          loopBuffered = new int[] {number(arg, parts[0].strip()), number(arg, parts[1].strip())};
+        }
         case "--report" -> report = Path.of(value(args, ++i, arg));
         default -> throw new IllegalArgumentException("Unknown argument \"" + arg + "\".");
       }
     }
-    return new LoopOptions(records, keys, partitions, sleepMillis, inFlight, noopRecords, heapKeys, rounds, warmup, scenarios, report);
+    return new LoopOptions(
+        records, keys, partitions, sleepMillis, inFlight, noopRecords, heapKeys, rounds, warmup, scenarios, loopBuffered, report);
   }
 
   boolean runs(String scenario) {

@@ -20,10 +20,10 @@ class LoopHarnessTest {
                 "--records", "2000", "--keys", "50", "--partitions", "8", "--sleep-ms", "1", "--in-flight", "50",
                 "--noop-records", "3000", "--heap-keys", "2000", "--rounds", "1", "--warmup", "0"));
 
-    for (Contestant c : LoopHarness.slowContestants()) {
+    for (Contestant c : LoopHarness.slowContestants(null)) {
       assertThat(report).contains("| slow | " + c.name() + " | ");
     }
-    for (Contestant c : LoopHarness.noopContestants()) {
+    for (Contestant c : LoopHarness.noopContestants(null)) {
       assertThat(report).contains("| noop | " + c.name() + " | ");
     }
     List<String> goalRows = report.lines().filter(l -> l.endsWith("| met |") || l.endsWith("| missed |")).toList();

@@ -14,7 +14,7 @@ class LoopOptionsTest {
     LoopOptions o = LoopOptions.parse();
 
     assertThat(o)
-        .isEqualTo(new LoopOptions(200_000, 1_000, 500, 5, 500, 1_000_000, 1_000_000, 3, 1, Set.of("slow", "noop", "heap"), null));
+        .isEqualTo(new LoopOptions(200_000, 1_000, 500, 5, 500, 1_000_000, 1_000_000, 3, 1, Set.of("slow", "noop", "heap"), null, null));
   }
 
   @Test
@@ -23,9 +23,11 @@ class LoopOptionsTest {
         LoopOptions.parse(
             "--records", "5_000", "--keys", "100", "--partitions", "20", "--sleep-ms", "0", "--in-flight", "50",
             "--noop-records", "20,000", "--heap-keys", "3000", "--rounds", "2", "--warmup", "0", "--scenarios", "slow, heap",
-            "--report", "out.md");
+            "--loop-max-buffered", "1000,200000", "--report", "out.md");
 
-    assertThat(o).isEqualTo(new LoopOptions(5_000, 100, 20, 0, 50, 20_000, 3_000, 2, 0, Set.of("slow", "heap"), Path.of("out.md")));
+    assertThat(o)
+        .isEqualTo(
+            new LoopOptions(5_000, 100, 20, 0, 50, 20_000, 3_000, 2, 0, Set.of("slow", "heap"), new int[] {1000, 200_000}, Path.of("out.md")));
     assertThat(o.runs("noop")).isFalse();
     assertThat(o.runs("heap")).isTrue();
   }
@@ -40,5 +42,9 @@ class LoopOptionsTest {
     assertThatThrownBy(() -> LoopOptions.parse("--in-flight", "0")).hasMessageContaining("must be at least 1");
     assertThatThrownBy(() -> LoopOptions.parse("--warmup", "-1")).hasMessage("--rounds must be at least 1 and --warmup at least 0.");
     assertThatThrownBy(() -> LoopOptions.parse("-n", "1")).hasMessage("Unknown argument \"-n\".");
+    assertThatThrownBy(() -> LoopOptions.parse("--loop-max-buffered", "1000"))
+        .hasMessage("--loop-max-buffered is PER,TOTAL with 1 <= PER <= TOTAL, such as 1000,200000.");
+    assertThatThrownBy(() -> LoopOptions.parse("--loop-max-buffered", "1000,10"))
+        .hasMessage("--loop-max-buffered is PER,TOTAL with 1 <= PER <= TOTAL, such as 1000,200000.");
   }
 }
