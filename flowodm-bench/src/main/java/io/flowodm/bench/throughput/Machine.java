@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A one-paragraph note on the machine a measurement ran on, for the report. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
-  static String describe() {
+  /** The CPU, cores, OS, JVM, heap and load average, one paragraph. */
+  public static String describe() {
     Runtime rt = Runtime.getRuntime();
     return "Machine: "
         + cpu()
@@ -33,7 +34,7 @@ final class Machine {
   }
 
   /** The 1, 5 and 15 minute load averages, where the OS tells them. */
-  static String load() {
+  public static String load() {
     List<String> lines = read(Path.of("/proc/loadavg"));
     if (lines.isEmpty()) {
       return "load average unknown";
