@@ -102,13 +102,30 @@ public final class RecordDecoder<T> {
             + why
             + (why.endsWith(".") ? "" : ".");
     if (unreadable(e)) {
-      return new DeserializationException(message + " The consumer has moved past it.", e);
+      return replacing(new DeserializationException(message + " The consumer has moved past it.", causeOf(e)), e);
     }
     String kept = message + " The record was not skipped and its offset is not committed: the next poll reads it again.";
     if (e instanceof SchemaRegistryException s) {
-      return new SchemaRegistryException(kept, s.status(), s.errorCode(), s.registryMessage(), s);
+      return replacing(new SchemaRegistryException(kept, s.status(), s.errorCode(), s.registryMessage(), s.getCause()), s);
     }
     return new ConsumerException(kept, e);
+  }
+
+  /**
+   * The cause to keep under a failure whose message embeds {@code e}'s: a FlowODM exception says
+   * all it knows in its message, so the new one takes its place (its cause, and its stack trace as
+   * the place of the failure) instead of repeating its text in the stack trace. Any other exception
+   * stays the cause: its type and frames are what a reader needs.
+   */
+  private static Throwable causeOf(RuntimeException e) {
+    return e instanceof FlowException ? e.getCause() : e;
+  }
+
+  private static <X extends RuntimeException> X replacing(X failure, RuntimeException replaced) {
+    if (replaced instanceof FlowException) {
+      failure.setStackTrace(replaced.getStackTrace());
+    }
+    return failure;
   }
 
   /** The schema id of a Confluent frame, or -1 when the bytes are not one. */

@@ -190,7 +190,9 @@ public class FlowDeserializer<T> implements Deserializer<T> {
       // The registry could not be asked (down, overloaded, refusing our credentials, or not a
       // registry at all): nothing is known to be wrong with the message, so it must not be
       // treated as unreadable and skipped. Reading it again once the registry answers works.
-      throw new SchemaRegistryException(
+      // It says what the registry's exception said, so it takes its place rather than wrapping it:
+      // the registry's text once in a stack trace, under the I/O error (if any) that caused it.
+      SchemaRegistryException unreachable = new SchemaRegistryException(
           "Cannot read a message of topic "
               + topic
               + " written with schema id "
@@ -201,7 +203,9 @@ public class FlowDeserializer<T> implements Deserializer<T> {
           e.status(),
           e.errorCode(),
           e.registryMessage(),
-          e);
+          e.getCause());
+      unreachable.setStackTrace(e.getStackTrace());
+      throw unreachable;
     }
   }
 

@@ -39,8 +39,9 @@ class FlowDeserializerTest {
 
   @Test
   void aRegistryThatFailsIsARegistryErrorKeepingItsStatusAndCode() {
+    java.io.IOException io = new java.io.IOException("connection reset");
     SchemaRegistryException down = new SchemaRegistryException(
-        "Schema Registry at http://sr:8081 failed to fetch schema id 7: HTTP 503.", 503, 50003, "forwarding failed", null);
+        "Schema Registry at http://sr:8081 failed to fetch schema id 7: HTTP 503.", 503, 50003, "forwarding failed", io);
     FlowDeserializer<Order> deserializer = new FlowDeserializer<>(Order.class, failing(down));
 
     assertThatThrownBy(() -> deserializer.deserialize("orders", FRAME))
@@ -53,7 +54,8 @@ class FlowDeserializerTest {
           assertThat(registry.status()).isEqualTo(503);
           assertThat(registry.errorCode()).isEqualTo(50003);
           assertThat(registry.registryMessage()).isEqualTo("forwarding failed");
-          assertThat(registry.getCause()).isSameAs(down);
+          assertThat(registry.getCause()).as("takes the registry exception's place: its text once").isSameAs(io);
+          assertThat(registry.getStackTrace()).isEqualTo(down.getStackTrace());
         });
   }
 
