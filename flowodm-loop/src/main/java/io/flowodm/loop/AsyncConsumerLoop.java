@@ -3,9 +3,7 @@ package io.flowodm.loop;
 import io.flowodm.FlowODM;
 import io.flowodm.loop.internal.FlowClients;
 import io.flowodm.loop.internal.LoopRunner;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Runs a handler over the records of a model on virtual threads, up to {@code maxConcurrent} at once,
@@ -32,54 +30,17 @@ import java.util.Optional;
  *
  * @param <T> the model type
  */
-public final class AsyncConsumerLoop<T> implements Loop {
+public final class AsyncConsumerLoop<T> extends RunnerLoop<T> {
   /** {@code maxConcurrent} unless set. */
   public static final int DEFAULT_MAX_CONCURRENT = 100;
 
-  private final LoopRunner<T> runner;
-
   private AsyncConsumerLoop(LoopRunner<T> runner) {
-    this.runner = runner;
+    super(runner);
   }
 
   /** A builder of a loop over records of {@code type} (a {@code @Topic} record) through {@code flow}. */
   public static <T> Builder<T> builder(FlowODM flow, Class<T> type) {
     return new Builder<>(flow, type);
-  }
-
-  @Override
-  public void run() {
-    runner.run();
-  }
-
-  @Override
-  public void start() {
-    runner.start();
-  }
-
-  @Override
-  public void stop() {
-    runner.stop();
-  }
-
-  @Override
-  public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return runner.awaitTermination(timeout);
-  }
-
-  @Override
-  public LoopState state() {
-    return runner.state();
-  }
-
-  @Override
-  public Optional<Throwable> failure() {
-    return runner.failure();
-  }
-
-  @Override
-  public void close() {
-    runner.close();
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.flowodm.FlowODM;
 import io.flowodm.loop.internal.FlowClients;
 import io.flowodm.loop.internal.LoopRunner;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Runs a handler over the records of a model, one record at a time, with at-least-once commits,
@@ -28,51 +27,14 @@ import java.util.Optional;
  *
  * @param <T> the model type
  */
-public final class ConsumerLoop<T> implements Loop {
-  private final LoopRunner<T> runner;
-
+public final class ConsumerLoop<T> extends RunnerLoop<T> {
   private ConsumerLoop(LoopRunner<T> runner) {
-    this.runner = runner;
+    super(runner);
   }
 
   /** A builder of a loop over records of {@code type} (a {@code @Topic} record) through {@code flow}. */
   public static <T> Builder<T> builder(FlowODM flow, Class<T> type) {
     return new Builder<>(flow, type);
-  }
-
-  @Override
-  public void run() {
-    runner.run();
-  }
-
-  @Override
-  public void start() {
-    runner.start();
-  }
-
-  @Override
-  public void stop() {
-    runner.stop();
-  }
-
-  @Override
-  public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return runner.awaitTermination(timeout);
-  }
-
-  @Override
-  public LoopState state() {
-    return runner.state();
-  }
-
-  @Override
-  public Optional<Throwable> failure() {
-    return runner.failure();
-  }
-
-  @Override
-  public void close() {
-    runner.close();
   }
 
   @Override
