@@ -91,6 +91,11 @@ public final class ConsumerSetup<T> {
     return new RecordDecoder<>(model, values, keys);
   }
 
+  /** A decoder of this model's records whose failures say {@code next}; thread-safe. */
+  public RecordDecoder<T> decoder(RecordDecoder.Next next) {
+    return new RecordDecoder<>(model, values, keys, next);
+  }
+
   /** A new Kafka consumer with these properties and {@code overrides} on top, not yet subscribed. */
   public Consumer<byte[], byte[]> newConsumer(Map<String, Object> overrides) {
     Map<String, Object> props = new HashMap<>(properties);

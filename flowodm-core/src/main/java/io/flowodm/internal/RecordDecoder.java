@@ -26,14 +26,41 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Used by one consumer thread.
  */
 public final class RecordDecoder<T> {
+  /**
+   * What a failure's message says happens to the record next: after an unreadable record, and after
+   * a record that may be fine but cannot be read now.
+   */
+  public record Next(String unreadable, String kept) {}
+
+  /** A {@code ModelConsumer}'s: it moves past an unreadable record and reads a kept one again. */
+  public static final Next CONSUMER =
+      new Next(
+          "The consumer has moved past it.",
+          "The record was not skipped and its offset is not committed: the next poll reads it again.");
+
+  /** A consumer loop's: an unreadable record is dead-lettered at once, a kept one waits. */
+  public static final Next LOOP =
+      new Next(
+          "It is not retried: it goes to the dead-letter topic or the error handler.",
+          "It is not the record's fault: the loop reads it again with backoff, never dead-letters it for this, and"
+              + " commits nothing past it meanwhile.");
+
   private final Model<T> model;
   private final Deserializer<T> values;
   private final Deserializer<?> keys;
+  private final Next next;
 
+  /** A decoder whose failures say what a {@code ModelConsumer} does next ({@link #CONSUMER}). */
   public RecordDecoder(Model<T> model, Deserializer<T> values, Deserializer<?> keys) {
+    this(model, values, keys, CONSUMER);
+  }
+
+  /** A decoder whose failures say {@code next}. */
+  public RecordDecoder(Model<T> model, Deserializer<T> values, Deserializer<?> keys, Next next) {
     this.model = model;
     this.values = values;
     this.keys = keys;
+    this.next = next;
   }
 
   public ConsumedRecord<T> decode(ConsumerRecord<byte[], byte[]> r) {
@@ -83,7 +110,7 @@ public final class RecordDecoder<T> {
     return !(e instanceof FlowException) && !(e instanceof IllegalStateException);
   }
 
-  private static RuntimeException failure(
+  private RuntimeException failure(
       ConsumerRecord<byte[], byte[]> r, String what, String as, int schemaId, RuntimeException e) {
     String why = String.valueOf(e.getMessage()).strip();
     String message =
@@ -102,9 +129,9 @@ public final class RecordDecoder<T> {
             + why
             + (why.endsWith(".") ? "" : ".");
     if (unreadable(e)) {
-      return replacing(new DeserializationException(message + " The consumer has moved past it.", causeOf(e)), e);
+      return replacing(new DeserializationException(message + " " + next.unreadable(), causeOf(e)), e);
     }
-    String kept = message + " The record was not skipped and its offset is not committed: the next poll reads it again.";
+    String kept = message + " " + next.kept();
     if (e instanceof SchemaRegistryException s) {
       return replacing(new SchemaRegistryException(kept, s.status(), s.errorCode(), s.registryMessage(), s.getCause()), s);
     }

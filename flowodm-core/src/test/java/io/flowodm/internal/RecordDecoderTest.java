@@ -69,4 +69,22 @@ class RecordDecoderTest {
             "Cannot read the key of the record at unit.devices-3@17 (schema id 42) of type String: Size of data received"
                 + " by LongDeserializer is not 8. The consumer has moved past it.");
   }
+
+  @Test
+  void aLoopsDecoderSaysWhatTheLoopDoesNextNotWhatAConsumerDoes() {
+    RecordDecoder<Device> loop =
+        new RecordDecoder<>(
+            Model.of(Device.class),
+            (topic, data) -> new Device("d", "n"),
+            (topic, data) -> {
+              throw new SerializationException("Size of data received by LongDeserializer is not 8");
+            },
+            RecordDecoder.LOOP);
+
+    assertThatThrownBy(() -> loop.decode(record()))
+        .isInstanceOf(DeserializationException.class)
+        .hasMessage(
+            "Cannot read the key of the record at unit.devices-3@17 (schema id 42) of type String: Size of data received"
+                + " by LongDeserializer is not 8. It is not retried: it goes to the dead-letter topic or the error handler.");
+  }
 }

@@ -28,7 +28,7 @@ public final class FlowClients {
     ConsumerSetup<T> setup = FlowInternals.consumerSetup(flow, s.model().type(), s.options());
     Duration maxPollInterval = Duration.ofMillis(Long.parseLong(String.valueOf(setup.properties().getOrDefault(
         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 300_000))));
-    RecordDecoder<T> decoder = setup.decoder();
+    RecordDecoder<T> decoder = setup.decoder(RecordDecoder.LOOP);
     DeadLetters deadLetters = s.deadLetterTopic() == null ? null : deadLetters(flow, s);
     Consumer<byte[], byte[]> consumer;
     try {

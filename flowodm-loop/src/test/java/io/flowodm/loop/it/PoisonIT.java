@@ -93,6 +93,9 @@ class PoisonIT {
         ConsumerRecord<byte[], byte[]> r = byKey.get(k);
         assertThat(header(r, "flowodm.dlt.attempts")).as(k).isEqualTo("1");
         assertThat(header(r, "flowodm.dlt.exception")).as(k).isNotBlank();
+        assertThat(header(r, "flowodm.dlt.message")).as(k)
+            .startsWith("Cannot read the record at " + topic + "-")
+            .endsWith("It is not retried: it goes to the dead-letter topic or the error handler.");
         assertThat(header(r, "flowodm.dlt.topic")).isEqualTo(topic);
         assertThat(header(r, "flowodm.dlt.group")).isEqualTo("it-loop-poison");
         assertThat(Integer.parseInt(header(r, "flowodm.dlt.partition"))).isEqualTo(r.partition());
