@@ -127,9 +127,12 @@ class CrashIT {
             .as("records that the commit at kill %d marked done (below the committed offset or in its metadata) and run %d ran again", run, run)
             .noneMatch(p -> CommittedDone.covers(committed.get(p.partition()), p.offset()));
         // The loop commits again as soon as its last commit is answered, so what a kill makes run again
-        // is what was in flight, not a commit interval's worth.
-        assertThat(again.size()).as("records run again after kill %d: at most the %d in flight", run, MAX_CONCURRENT)
-            .isLessThanOrEqualTo(MAX_CONCURRENT);
+        // is what was in flight plus what was done while one commit was out (a few milliseconds), not a
+        // commit interval's worth. Measured: 0 to 84 with 100 in flight; the bound leaves room for the
+        // commit's round trip on a busy machine.
+        assertThat(again.size())
+            .as("records run again after kill %d: what was in flight (%d) and done during one commit", run, MAX_CONCURRENT)
+            .isLessThanOrEqualTo(2 * MAX_CONCURRENT);
       }
       seen.addAll(handled);
       if (run < killedAtMillis.size()) {
