@@ -35,6 +35,8 @@ final class Commits implements Committer.Outcomes {
   private final LoopMetrics metrics;
   private final String loop;
   private boolean backgroundOut;
+  /** Records were done since the last background commit was prepared. */
+  private boolean doneSince;
 
   /** @param partitions the engine's live partitions, read when a commit is due */
   Commits(
@@ -67,7 +69,6 @@ final class Commits implements Committer.Outcomes {
         metrics.metadataOverBudget();
         metadata = ""; // the frontier alone: records above it may run again, none is lost
       }
-      p.doneUncommitted = 0;
       if (last != null && offset == last.offset() && metadata.equals(last.metadata())) {
         continue;
       }
@@ -77,17 +78,14 @@ final class Commits implements Committer.Outcomes {
     }
   }
 
+  /** A record is done: a commit is due. */
+  void recordDone() {
+    doneSince = true;
+  }
+
   /** Whether records wait for a commit and none is out: then one should be sent now. */
   boolean due() {
-    if (backgroundOut) {
-      return false;
-    }
-    for (PartitionState p : partitions.values()) {
-      if (p.doneUncommitted > 0) {
-        return true;
-      }
-    }
-    return false;
+    return doneSince && !backgroundOut;
   }
 
   /**
@@ -98,6 +96,7 @@ final class Commits implements Committer.Outcomes {
     if (backgroundOut) {
       return;
     }
+    doneSince = false;
     owe(partitions.values());
     backgroundOut = true; // before sending: the answer may come within the call (a failure to send, a mock)
     boolean sent;

@@ -18,7 +18,12 @@ record Completion(Kind kind, Work work, Throwable error, long handlerNanos) {
     /** The dead letter could not be written: send it again later; the record stays in flight. */
     DEAD_LETTER_FAILED,
     /** Failed for good with nowhere to put it, or the error handler threw: the loop stops. */
-    FATAL
+    FATAL,
+    /**
+     * Records of a run that the worker did not start (the record before them failed, their partition
+     * was revoked, the loop stops), linked from {@code work} on: they wait in their lane again.
+     */
+    RETURNED
   }
 
   static Completion of(Kind kind, Work work) {

@@ -49,6 +49,12 @@ public final class Engine<T> {
   private static final long DEAD_LETTER_MAX_DELAY = Duration.ofSeconds(30).toNanos();
   private static final long GAUGE_INTERVAL = Duration.ofSeconds(1).toNanos();
   private static final long WARN_INTERVAL = Duration.ofSeconds(30).toNanos();
+  /**
+   * The most records of one lane handed to a worker at once. Long enough that a fast handler costs
+   * one thread hand-off per few hundred records instead of one per record; short enough that the
+   * partitions of a {@code ConsumerLoop} take turns.
+   */
+  static final int MAX_RUN = 500;
 
   private final LoopSettings<T> s;
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
@@ -69,7 +75,13 @@ public final class Engine<T> {
   private final long commitInterval;
   private final Consumer<LoopState> states;
   private final Rebalance rebalance = new Rebalance();
+  /** Records dispatched and not finished, including those of runs not started yet. */
   private int inFlight;
+  /** Runs dispatched and not finished: the slots of {@code maxConcurrent} in use. */
+  private int slots;
+  /** Records handed to a worker behind another of their run, not finished yet: held like buffered ones. */
+  private int runTails;
+  private final int maxRun;
   private int pausedCount;
   private long generations;
   private long nextCommit;
@@ -94,7 +106,7 @@ public final class Engine<T> {
     this.random = env.random();
     this.executor = executor;
     this.states = states;
-    this.inbox = new Inbox<>(consumer::wakeup);
+    this.inbox = new Inbox<>(consumer::wakeup, clock);
     this.scheduler = new Scheduler(settings.ordering());
     this.gauges = new LoopGauges(clock);
     this.metrics = LoopMetrics.micrometer(settings.meterRegistry(), gauges, settings.name(), settings.topic(), settings.group());
@@ -103,11 +115,13 @@ public final class Engine<T> {
         settings.errorHandler(), deadLetters, inbox, clock, metrics);
     this.revokeWait = Math.min(settings.shutdownTimeout().toNanos(), clients.maxPollInterval().toNanos() / 2);
     this.commitInterval = settings.commitInterval().toNanos();
+    this.maxRun = settings.atMostOnce() ? 1 : MAX_RUN; // at most once commits a run before it starts: a run cut short would lose its rest
   }
 
   /** Asks the loop to stop; any thread. */
   public void requestStop() {
     stopRequested = true;
+    worker.halt(); // runs end after the record they are at
     inbox.wake();
   }
 
@@ -155,6 +169,7 @@ public final class Engine<T> {
 
   private void drain() {
     stopping = true;
+    worker.halt(); // a failure ends the loop as a stop does
     states.accept(LoopState.STOPPING);
     long deadline = clock.getAsLong() + s.shutdownTimeout().toNanos();
     updatePauses();
@@ -200,7 +215,7 @@ public final class Engine<T> {
     long now = clock.getAsLong();
     applyCompletions();
     timers.fire(now);
-    if (!stopping) {
+    if (!stopping && !stopRequested) {
       dispatch(now);
     }
     if (now - nextCommit >= 0) {
@@ -215,7 +230,7 @@ public final class Engine<T> {
   }
 
   private void poll(long now) {
-    long wait = scheduler.hasReady() && inFlight < s.maxConcurrent() && !stopping
+    long wait = scheduler.hasReady() && slots < s.maxConcurrent() && !stopping
         ? 0 : timers.untilNext(now, Math.max(0, Math.min(MAX_POLL_WAIT, nextCommit - now)));
     boolean waits = wait > 0 && inbox.enterPoll();
     ConsumerRecords<byte[], byte[]> records;
@@ -255,17 +270,26 @@ public final class Engine<T> {
 
   private void dispatch(long now) {
     List<Work> committedFirst = null;
-    while (inFlight < s.maxConcurrent()) {
+    while (slots < s.maxConcurrent()) {
       Work w = scheduler.next();
       if (w == null) {
         break;
       }
-      inFlight++;
-      w.partition.inFlight++;
-      if (w.startedNanos == 0) {
-        w.startedNanos = now == 0 ? 1 : now;
-        if (metrics != LoopMetrics.NONE) {
-          running.add(w);
+      scheduler.extendRun(w, maxRun);
+      slots++;
+      for (Work x = w; x != null; x = x.runNext) {
+        inFlight++;
+        x.partition.inFlight++;
+        if (x != w) {
+          x.inRunTail = true;
+          x.partition.runTails++;
+          runTails++;
+        }
+        if (x.startedNanos == 0) {
+          x.startedNanos = now == 0 ? 1 : now;
+          if (metrics != LoopMetrics.NONE) {
+            running.add(x);
+          }
         }
       }
       if (s.atMostOnce() && w.attempts == 0) {
@@ -290,6 +314,12 @@ public final class Engine<T> {
     try {
       executor.execute(() -> worker.run(w));
     } catch (RejectedExecutionException e) {
+      Work rest = w.runNext;
+      w.runNext = null;
+      w.endsRun = true;
+      if (rest != null) {
+        inbox.post(Completion.of(Kind.RETURNED, rest));
+      }
       inbox.post(new Completion(Kind.FATAL, w, e, -1));
     }
   }
@@ -305,18 +335,29 @@ public final class Engine<T> {
     Work w = c.work();
     PartitionState p = w.partition;
     boolean live = partitions.get(p.tp) == p;
+    boolean endsRun = w.endsRun;
     switch (c.kind()) {
       case DONE -> {
         done(w, live);
         if (c.handlerNanos() >= 0) {
           metrics.handled(c.handlerNanos());
         }
-        finish(w, live);
+        finish(w, live, endsRun);
       }
       case DEAD_LETTERED -> {
         done(w, live);
         metrics.deadLettered();
-        finish(w, live);
+        finish(w, live, endsRun);
+      }
+      case RETURNED -> {
+        for (Work x = w; x != null; x = x.runNext) {
+          release(x);
+          running.remove(x);
+          x.startedNanos = 0;
+        }
+        if (live && !stopping) {
+          scheduler.giveBack(w);
+        }
       }
       case RETRY -> {
         release(w);
@@ -402,9 +443,19 @@ public final class Engine<T> {
     }
   }
 
+  /** {@code w} is no longer in flight; when it ended its run, the run's slot is free. */
   private void release(Work w) {
     inFlight--;
     w.partition.inFlight--;
+    if (w.inRunTail) {
+      w.inRunTail = false;
+      w.partition.runTails--;
+      runTails--;
+    }
+    if (w.endsRun) {
+      w.endsRun = false; // a retry starts a new run
+      slots--;
+    }
   }
 
   /**
@@ -416,15 +467,18 @@ public final class Engine<T> {
   private void done(Work w, boolean live) {
     release(w);
     if (live && !s.atMostOnce()) {
-      w.partition.doneUncommitted++;
+      commits.recordDone();
     }
   }
 
-  private void finish(Work w, boolean live) {
+  /** {@code w} is done; its lane moves on when it was the last of its run (the run still holds the lane otherwise). */
+  private void finish(Work w, boolean live, boolean endsRun) {
     running.remove(w);
     if (live) {
       w.partition.tracker.done(w.offset());
-      scheduler.finished(w);
+      if (endsRun) {
+        scheduler.finished(w);
+      }
     }
   }
 
@@ -447,17 +501,31 @@ public final class Engine<T> {
     }
   }
 
+  /**
+   * Pauses the partitions that hold too many records waiting (buffered, or behind another in a run):
+   * over their own limit, or, while the total is over its limit, over their fair share of it (so a
+   * partition stuck behind a slow record or a retry stops fetching, and the others go on). A paused
+   * partition resumes under half of both.
+   */
   private void updatePauses() {
-    int total = scheduler.buffered();
+    int total = scheduler.buffered() + runTails;
+    if (pausedCount == 0 && !stopping && total < s.maxBufferedPerPartition() && total < s.maxBuffered()) {
+      return; // no partition can be over a limit
+    }
+    int perPartition = s.maxBufferedPerPartition();
+    int share = Math.max(1, s.maxBuffered() / Math.max(1, partitions.size()));
+    boolean overTotal = total >= s.maxBuffered();
+    boolean underHalfTotal = total <= s.maxBuffered() / 2;
     List<TopicPartition> pause = null;
     List<TopicPartition> resume = null;
     for (PartitionState p : partitions.values()) {
-      boolean full = stopping || p.revoked || p.buffered >= s.maxBufferedPerPartition() || (total >= s.maxBuffered() && p.buffered > 0);
+      int held = p.held();
+      boolean full = stopping || p.revoked || held >= perPartition || (overTotal && held >= share);
       if (full && !p.paused) {
         p.paused = true;
         pausedCount++;
         (pause == null ? pause = new ArrayList<>() : pause).add(p.tp);
-      } else if (!full && p.paused && p.buffered <= s.maxBufferedPerPartition() / 2 && total <= s.maxBuffered() / 2) {
+      } else if (!full && p.paused && held <= perPartition / 2 && (underHalfTotal || held <= share / 2)) {
         p.paused = false;
         pausedCount--;
         (resume == null ? resume = new ArrayList<>() : resume).add(p.tp);
@@ -473,7 +541,7 @@ public final class Engine<T> {
 
   private void publishGauges(long now) {
     gauges.inFlight = inFlight;
-    gauges.buffered = scheduler.buffered();
+    gauges.buffered = scheduler.buffered() + runTails;
     gauges.pausedPartitions = pausedCount;
     if (metrics != LoopMetrics.NONE && now - nextGauges >= 0) {
       nextGauges = now + GAUGE_INTERVAL;
@@ -509,6 +577,11 @@ public final class Engine<T> {
   /** The rebalance listener; for tests of what MockConsumer cannot simulate. */
   ConsumerRebalanceListener rebalanceListener() {
     return rebalance;
+  }
+
+  /** The state of {@code tp}, or null when not assigned; for tests. */
+  PartitionState partition(TopicPartition tp) {
+    return partitions.get(tp);
   }
 
   /** The failure so far; for tests. */

@@ -3,6 +3,7 @@ package io.flowodm.loop.internal;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * How workers and other threads talk to the polling thread: a lock-free queue of messages, and a
@@ -10,7 +11,14 @@ import java.util.concurrent.locks.LockSupport;
  * {@code wakeup()}) or is parked (while it waits for records of revoked partitions, say). A message
  * posted while the polling thread is busy is seen on its next turn without any wake-up.
  *
- * <p>{@link #post} is thread-safe and never blocks; the other methods are for the polling thread.
+ * <p>A message that the polling thread needs at once (a freed slot, a failure, a stop) is {@link
+ * #post}ed; one it can take on its next turn (a record done in the middle of a run) is {@link
+ * #postQuietly posted quietly}: it wakes the polling thread only once that has waited {@link
+ * #QUIET_WAKE}, so a fast handler does not cost a wake-up per record, and a slow one still gets its
+ * completions applied (and committed) promptly.
+ *
+ * <p>{@link #post} and {@link #postQuietly} are thread-safe and never block; the other methods are for
+ * the polling thread.
  */
 final class Inbox<M> {
   private static final int BUSY = 0;
@@ -19,12 +27,21 @@ final class Inbox<M> {
 
   private final ConcurrentLinkedQueue<M> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger mode = new AtomicInteger(BUSY);
-  private final Runnable wakeConsumer;
-  private volatile Thread poller;
+  /** How long the polling thread waits before a quiet message wakes it. */
+  static final long QUIET_WAKE = 1_000_000L;
 
-  /** @param wakeConsumer ends a {@code poll} in progress (the consumer's {@code wakeup()}) */
-  Inbox(Runnable wakeConsumer) {
+  private final Runnable wakeConsumer;
+  private final LongSupplier clock;
+  private volatile Thread poller;
+  private volatile long waitingSince;
+
+  /**
+   * @param wakeConsumer ends a {@code poll} in progress (the consumer's {@code wakeup()})
+   * @param clock the loop's nano clock
+   */
+  Inbox(Runnable wakeConsumer, LongSupplier clock) {
     this.wakeConsumer = wakeConsumer;
+    this.clock = clock;
   }
 
   /** The polling thread, to unpark; set by it when it starts. */
@@ -36,6 +53,17 @@ final class Inbox<M> {
   void post(M message) {
     queue.add(message);
     wake();
+  }
+
+  /**
+   * Queues a message and wakes the polling thread only if it has waited {@link #QUIET_WAKE} already.
+   * Any thread.
+   */
+  void postQuietly(M message) {
+    queue.add(message);
+    if (mode.get() != BUSY && clock.getAsLong() - waitingSince >= QUIET_WAKE) {
+      wake();
+    }
   }
 
   /** Wakes the polling thread if it waits. Any thread. */
@@ -62,6 +90,7 @@ final class Inbox<M> {
    * false when a message is already there (poll without waiting).
    */
   boolean enterPoll() {
+    waitingSince = clock.getAsLong();
     mode.set(POLLING);
     if (!queue.isEmpty()) {
       mode.set(BUSY);
@@ -77,6 +106,7 @@ final class Inbox<M> {
 
   /** Parks up to {@code nanos} unless a message is there; a message posted meanwhile unparks. */
   void park(long nanos) {
+    waitingSince = clock.getAsLong();
     mode.set(PARKED);
     if (queue.isEmpty()) {
       LockSupport.parkNanos(this, nanos);

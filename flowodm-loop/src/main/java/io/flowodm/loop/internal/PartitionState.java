@@ -19,18 +19,24 @@ final class PartitionState {
   /** The lane of the whole partition (PARTITION order), or of its records without a key (KEY order). */
   final Lane partitionLane = new Lane(null);
   int buffered;
+  /** Records handed to a worker behind another of their run, not finished yet. */
+  int runTails;
   int inFlight;
   boolean paused;
-  boolean revoked;
+  /** Given up (revoked or lost): workers read it to end a run early. */
+  volatile boolean revoked;
   /** The last offset owed in a commit (or committed before this owner), or null; commits never go below it. */
   OffsetAndMetadata lastCommitted;
-  /** Records done since the last commit owed: a commit is due. */
-  int doneUncommitted;
 
   PartitionState(TopicPartition tp, long generation, PartitionTracker tracker) {
     this.tp = tp;
     this.generation = generation;
     this.tracker = tracker;
+  }
+
+  /** Records held waiting: buffered, or behind another in a run. */
+  int held() {
+    return buffered + runTails;
   }
 
   @Override

@@ -10,6 +10,10 @@ import java.util.ArrayDeque;
  * nothing running and nothing waiting, so keys seen once leave nothing behind. Under {@link
  * Ordering#KEY}, records without a key share their partition's lane.
  *
+ * <p>A record that starts may take the records waiting in its lane along ({@link #extendRun}): one
+ * worker runs them in order, so the lane stays busy until the run's last record finishes, and records
+ * the worker did not start come back to the head of the lane ({@link #giveBack}).
+ *
  * <p>Not thread-safe: used by the polling thread only.
  */
 final class Scheduler {
@@ -71,6 +75,49 @@ final class Scheduler {
     return null;
   }
 
+  /**
+   * Links to {@code w}, just taken from {@link #next}, up to {@code max - 1} records waiting in its
+   * lane, in offset order: they run after it on the same worker. Returns the run's length.
+   */
+  int extendRun(Work w, int max) {
+    Lane lane = w.lane;
+    if (lane == null) {
+      return 1;
+    }
+    int n = 1;
+    Work tail = w;
+    Work x;
+    while (n < max && (x = lane.waiting.pollFirst()) != null) {
+      unbuffer(x);
+      tail.runNext = x;
+      tail = x;
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Records of a run that did not start, linked from {@code first}: back to the head of their lane,
+   * in order, unless their partition was revoked. Their lane is still busy with the record before them.
+   */
+  void giveBack(Work first) {
+    ArrayDeque<Work> back = new ArrayDeque<>();
+    for (Work x = first; x != null; ) {
+      Work next = x.runNext;
+      x.runNext = null;
+      back.addFirst(x);
+      x = next;
+    }
+    if (first.partition.revoked) {
+      return;
+    }
+    for (Work x : back) {
+      x.lane.waiting.addFirst(x);
+      x.partition.buffered++;
+      buffered++;
+    }
+  }
+
   /** Whether a record is ready to start. */
   boolean hasReady() {
     return !ready.isEmpty();
@@ -85,7 +132,10 @@ final class Scheduler {
     }
   }
 
-  /** {@code w} is finished (done, dead-lettered, handed to the error handler): its lane moves on. */
+  /**
+   * {@code w}, the last record of its run, is finished (done, dead-lettered, handed to the error
+   * handler): its lane moves on.
+   */
   void finished(Work w) {
     Lane lane = w.lane;
     if (lane == null || w.partition.revoked) {

@@ -10,10 +10,10 @@ import io.flowodm.loop.internal.Completion.Kind;
 import java.util.function.LongSupplier;
 
 /**
- * What runs on a handler thread for one record: read it, run the handler, and on failure decide
- * between a retry, the error handler, the dead-letter topic and stopping the loop; then post one
- * {@link Completion} to the polling thread. Never touches the Kafka consumer. Thread-safe: many
- * records run at once, each on its own thread.
+ * What runs on a handler thread for one run of records: read each, run the handler, and on failure
+ * decide between a retry, the error handler, the dead-letter topic and stopping the loop; post one
+ * {@link Completion} per record to the polling thread. Never touches the Kafka consumer. Thread-safe:
+ * many runs go at once, each on its own thread.
  */
 final class Worker<T> {
   private final RecordReader<T> reader;
@@ -55,33 +55,69 @@ final class Worker<T> {
     return HANDLER_THREAD.get() != null;
   }
 
-  /** Runs one attempt of {@code w}. */
-  void run(Work w) {
+  /** Set by the polling thread when the loop stops: runs end after the record they are at. */
+  private volatile boolean halted;
+
+  /** The loop stops: a run finishes the record it is at and gives the rest back. Any thread. */
+  void halt() {
+    halted = true;
+  }
+
+  /**
+   * Runs one attempt of {@code first} and of the records of its run after it, in order, while each
+   * is done (records done mid-run are posted quietly). The run ends early at a record that is not
+   * done (retry, outage, dead letter, failure), when the record's partition is revoked or when the
+   * loop stops; the records not started go back in one {@link Kind#RETURNED} completion.
+   */
+  void run(Work first) {
     HANDLER_THREAD.set(Boolean.TRUE);
     try {
-      attempt(w);
+      Work w = first;
+      while (w != null) {
+        Completion c = attempt(w);
+        if (c == null) {
+          return; // a dead letter is under way; its send ended the run
+        }
+        Work next = w.runNext;
+        if (next != null && c.kind() == Kind.DONE && !halted && !next.partition.revoked) {
+          inbox.postQuietly(c);
+          w = next;
+        } else {
+          endRun(w);
+          inbox.post(c);
+          w = null;
+        }
+      }
     } finally {
       HANDLER_THREAD.remove();
     }
   }
 
-  private void attempt(Work w) {
+  /** {@code w} is the last record of its run that runs: the ones after it go back, its completion frees the slot. */
+  private void endRun(Work w) {
+    Work rest = w.runNext;
+    if (rest != null) {
+      w.runNext = null;
+      inbox.postQuietly(Completion.of(Kind.RETURNED, rest)); // before w's completion: the lane gets them back first
+    }
+    w.endsRun = true;
+  }
+
+  /** One attempt: the completion to post, or null when a dead letter is under way (it posts its own). */
+  private Completion attempt(Work w) {
     ConsumedRecord<T> record;
     try {
       record = reader.read(w.record);
     } catch (DeserializationException e) {
       metrics.failed(-1);
       w.attempts = 1;
-      failedForGood(w, e, null);
-      return;
+      return failedForGood(w, e, null);
     } catch (RuntimeException e) {
-      inbox.post(new Completion(Kind.OUTAGE, w, e, -1));
-      return;
+      return new Completion(Kind.OUTAGE, w, e, -1);
     }
     if (record.isTombstone() && !tombstonesToHandler) {
       metrics.tombstone();
-      inbox.post(Completion.of(Kind.DONE, w));
-      return;
+      return Completion.of(Kind.DONE, w);
     }
     int attempt = w.attempts + 1;
     w.attempts = attempt;
@@ -95,17 +131,16 @@ final class Worker<T> {
         Thread.currentThread().interrupt();
       }
       if (e instanceof VirtualMachineError) {
+        endRun(w);
         inbox.post(new Completion(Kind.FATAL, w, e, took));
         throw (VirtualMachineError) e;
       }
       if (retry.shouldRetry(e, attempt)) {
-        inbox.post(new Completion(Kind.RETRY, w, e, took));
-      } else {
-        failedForGood(w, e, record.value());
+        return new Completion(Kind.RETRY, w, e, took);
       }
-      return;
+      return failedForGood(w, e, record.value());
     }
-    inbox.post(new Completion(Kind.DONE, w, null, nanoTime.getAsLong() - start));
+    return new Completion(Kind.DONE, w, null, nanoTime.getAsLong() - start);
   }
 
   /** Sends a dead letter again after a failed send. */
@@ -113,7 +148,7 @@ final class Worker<T> {
     deadLetter(w, error);
   }
 
-  private void failedForGood(Work w, Throwable error, T decoded) {
+  private Completion failedForGood(Work w, Throwable error, T decoded) {
     if (errorHandler != null) {
       var r = w.record;
       try {
@@ -121,15 +156,15 @@ final class Worker<T> {
             new FailedRecord<>(error, w.attempts, r.topic(), r.partition(), r.offset(), r.key(), r.value(), r.headers(), decoded));
       } catch (Throwable e) {
         e.addSuppressed(error);
-        inbox.post(new Completion(Kind.FATAL, w, e, -1));
-        return;
+        return new Completion(Kind.FATAL, w, e, -1);
       }
-      inbox.post(new Completion(Kind.DONE, w, error, -1));
+      return new Completion(Kind.DONE, w, error, -1);
     } else if (deadLetters != null) {
+      endRun(w); // the send's callback posts the completion, maybe before this returns
       deadLetter(w, error);
-    } else {
-      inbox.post(new Completion(Kind.FATAL, w, error, -1));
+      return null;
     }
+    return new Completion(Kind.FATAL, w, error, -1);
   }
 
   private void deadLetter(Work w, Throwable error) {

@@ -12,6 +12,11 @@ final class EngineAccess {
     engine.rebalanceListener().onPartitionsLost(partitions);
   }
 
+  /** The state of an assigned partition; read it from the polling thread. */
+  static PartitionState partition(Engine<?> engine, TopicPartition tp) {
+    return engine.partition(tp);
+  }
+
   static ConsumerRebalanceListener listener(Engine<?> engine) {
     return engine.rebalanceListener();
   }

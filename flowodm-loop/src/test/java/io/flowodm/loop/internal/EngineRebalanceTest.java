@@ -84,10 +84,9 @@ class EngineRebalanceTest {
   void onlyTheFullPartitionIsPausedAndItResumesUnderHalf() {
     h.perPartition = 4;
     h.maxConcurrent = 1;
-    h.ordering = Ordering.PARTITION;
     h.open(P0, P1);
     for (int o = 0; o < 6; o++) {
-      h.add(P0, o, "k", "x");
+      h.add(P0, o, "k" + o, "x"); // a key each: one record per run
     }
     h.turn();
     h.turn();

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class InboxTest {
   private final AtomicInteger wakeups = new AtomicInteger();
-  private final Inbox<String> inbox = new Inbox<>(wakeups::incrementAndGet);
+  private final AtomicLong now = new AtomicLong(5_000_000_000L);
+  private final Inbox<String> inbox = new Inbox<>(wakeups::incrementAndGet, now::get);
 
   @Test
   void aMessagePostedWhileThePollerPollsWakesItOnce() {
@@ -28,6 +30,28 @@ class InboxTest {
     inbox.post("a");
     assertThat(inbox.enterPoll()).isFalse();
     assertThat(wakeups).hasValue(0);
+  }
+
+  @Test
+  void aQuietMessageWakesThePollerOnlyOnceItHasWaitedAWhile() {
+    assertThat(inbox.enterPoll()).isTrue();
+    inbox.postQuietly("done in a run");
+    now.addAndGet(Inbox.QUIET_WAKE - 1);
+    inbox.postQuietly("done in a run");
+    assertThat(wakeups).as("a fast handler's records do not wake the poller one by one").hasValue(0);
+    now.addAndGet(1);
+    inbox.postQuietly("done in a run");
+    inbox.postQuietly("done in a run");
+    assertThat(wakeups).as("a slow handler's still reach it soon").hasValue(1);
+    inbox.leavePoll();
+  }
+
+  @Test
+  void aQuietMessageNeverWakesABusyPoller() {
+    now.addAndGet(10 * Inbox.QUIET_WAKE);
+    inbox.postQuietly("a");
+    assertThat(wakeups).hasValue(0);
+    assertThat(inbox.enterPoll()).as("seen before the next wait").isFalse();
   }
 
   @Test

@@ -1,0 +1,207 @@
+package io.flowodm.loop.internal;
+
+import static io.flowodm.loop.internal.Harness.P0;
+import static io.flowodm.loop.internal.Harness.P1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowodm.loop.Ordering;
+import io.flowodm.loop.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs: the records waiting in a lane go to one worker together, and every way a run can end early
+ * gives the records it did not start back to their lane, in order.
+ */
+class EngineRunTest {
+  private final Harness h = new Harness();
+  private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+  private void consumerLoop() {
+    h.maxConcurrent = 1;
+    h.ordering = Ordering.PARTITION;
+  }
+
+  @Test
+  void aPartitionsWaitingRecordsRunInOrderOnOneHandOff() {
+    consumerLoop();
+    h.handler = r -> seen.add(r.partition() + "@" + r.offset());
+    h.open(P0);
+    for (int o = 0; o < 5; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("one run for the five").hasSize(1);
+    assertThat(h.engine.inFlight()).isEqualTo(5);
+    h.runTasks();
+    h.commitNow();
+    assertThat(seen).containsExactly("0@0", "0@1", "0@2", "0@3", "0@4");
+    assertThat(h.committed(P0)).isEqualTo(5);
+    assertThat(h.engine.inFlight()).isZero();
+  }
+
+  @Test
+  void aRunTakesOneSlotSoOtherLanesWaitForIt() {
+    consumerLoop();
+    h.handler = r -> seen.add(r.partition() + "@" + r.offset());
+    h.open(P0, P1);
+    h.add(P0, 0, "a", "v");
+    h.add(P0, 1, "a", "v");
+    h.add(P1, 0, "b", "v");
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("ConsumerLoop: one record at a time").hasSize(1);
+    h.settle();
+    assertThat(seen).containsExactlyInAnyOrder("0@0", "0@1", "1@0");
+    assertThat(seen.indexOf("0@1")).isEqualTo(seen.indexOf("0@0") + 1);
+  }
+
+  @Test
+  void aRetryEndsTheRunAndTheRecordsBehindItWaitForIt() {
+    consumerLoop();
+    h.retry = RetryPolicy.fixed(1, Duration.ofSeconds(1));
+    boolean[] failedOnce = {false};
+    h.handler = r -> {
+      seen.add(r.partition() + "@" + r.offset());
+      if (r.partition() == 0 && r.offset() == 1 && !failedOnce[0]) {
+        failedOnce[0] = true;
+        throw new IllegalStateException("downstream 503");
+      }
+    };
+    h.open(P0, P1);
+    for (int o = 0; o < 4; o++) {
+      h.add(P0, o, "k", "v");
+    }
+    h.turn();
+    h.turn(); // P0's run is out
+    h.add(P1, 0, "other", "v");
+    h.settle();
+    assertThat(seen).as("P0@2 and P0@3 wait behind the retry; the free slot runs P1").containsExactly("0@0", "0@1", "1@0");
+    assertThat(h.engine.buffered()).as("given back to their lane").isEqualTo(2);
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(1);
+    h.advance(Duration.ofSeconds(1));
+    h.settle();
+    assertThat(seen).containsExactly("0@0", "0@1", "1@0", "0@1", "0@2", "0@3");
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(4);
+  }
+
+  @Test
+  void aDeadLetterEndsTheRunAndTheRestRunsOnlyOnceItIsAcknowledged() {
+    consumerLoop();
+    h.deadLetterTopic = "loop.unit.dlt";
+    h.handler = r -> {
+      seen.add("0@" + r.offset());
+      if (r.offset() == 1) {
+        throw new IllegalStateException("no stock");
+      }
+    };
+    h.open(P0);
+    for (int o = 0; o < 4; o++) {
+      h.add(P0, o, "k", "v");
+    }
+    h.settle();
+    assertThat(seen).containsExactly("0@0", "0@1");
+    assertThat(h.engine.inFlight()).as("only the record being dead-lettered").isEqualTo(1);
+    h.producer.completeNext();
+    h.settle();
+    h.commitNow();
+    assertThat(seen).containsExactly("0@0", "0@1", "0@2", "0@3");
+    assertThat(h.committed(P0)).isEqualTo(4);
+  }
+
+  @Test
+  void aStopEndsTheRunAfterTheRecordItIsAtAndCommitsWhatRan() {
+    consumerLoop();
+    h.handler = r -> {
+      seen.add("0@" + r.offset());
+      if (r.offset() == 1) {
+        h.engine.requestStop();
+      }
+    };
+    h.open(P0);
+    for (int o = 0; o < 5; o++) {
+      h.add(P0, o, "k", "v");
+    }
+    h.turn();
+    h.turn();
+    h.runTasks();
+    assertThat(h.engine.finish()).isNull();
+    assertThat(seen).containsExactly("0@0", "0@1");
+    assertThat(h.committed(P0)).as("the rest runs on the next owner").isEqualTo(2);
+  }
+
+  @Test
+  void aRevokeEndsTheRunAndCommitsOnlyWhatRan() throws InterruptedException {
+    consumerLoop();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch go = new CountDownLatch(1);
+    h.handler = r -> {
+      seen.add("0@" + r.offset());
+      if (r.offset() == 0) {
+        started.countDown();
+        go.await();
+      }
+    };
+    h.open(P0);
+    for (int o = 0; o < 5; o++) {
+      h.add(P0, o, "k", "v");
+    }
+    h.turn();
+    h.turn();
+    Thread worker = Thread.ofVirtual().start(h.tasks.pollFirst());
+    started.await();
+    PartitionState p0 = EngineAccess.partition(h.engine, P0);
+    Thread releaser = Thread.ofVirtual().start(() -> {
+      while (!p0.revoked) {
+        Thread.onSpinWait();
+      }
+      go.countDown(); // offset 0 finishes while the revoke waits
+    });
+    h.consumer.rebalance(List.of());
+    worker.join();
+    releaser.join();
+    assertThat(seen).as("nothing of the run starts after the revoke").containsExactly("0@0");
+    assertThat(h.committed(P0)).isEqualTo(1);
+    assertThat(h.engine.inFlight()).isZero();
+  }
+
+  @Test
+  void recordsWaitingInARunCountAgainstTheBufferLimit() {
+    consumerLoop();
+    h.perPartition = 4;
+    h.open(P0, P1);
+    for (int o = 0; o < 6; o++) {
+      h.add(P0, o, "k", "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.engine.buffered()).isZero();
+    assertThat(h.consumer.paused()).as("five records wait behind the first of the run").containsExactly(P0);
+    h.runTasks();
+    h.turn();
+    assertThat(h.consumer.paused()).isEmpty();
+  }
+
+  @Test
+  void whenTheTotalIsFullOnlyPartitionsOverTheirShareArePaused() {
+    h.maxConcurrent = 1;
+    h.perPartition = 100;
+    h.total = 6; // a share of 3 each for P0 and P1
+    h.open(P0, P1);
+    h.add(P0, 0, "blocked", "v");
+    for (int o = 1; o < 6; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.add(P1, 0, "p1", "v");
+    h.turn();
+    h.turn();
+    assertThat(h.consumer.paused()).as("P0 holds 5 of 6; P1 under its share keeps fetching").containsExactly(P0);
+  }
+}
