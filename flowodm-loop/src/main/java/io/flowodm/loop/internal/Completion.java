@@ -20,8 +20,8 @@ record Completion(Kind kind, Work work, Throwable error, long handlerNanos) {
     /** Failed for good with nowhere to put it, or the error handler threw: the loop stops. */
     FATAL,
     /**
-     * Records of a run that the worker did not start (the record before them failed, their partition
-     * was revoked, the loop stops), linked from {@code work} on: they wait in their lane again.
+     * The run ended at {@code work} (it failed, a partition was revoked, the loop stops): the records
+     * linked after it did not start and wait again. Posted before {@code work}'s own completion.
      */
     RETURNED
   }

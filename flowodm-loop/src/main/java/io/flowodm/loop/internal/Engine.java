@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,12 @@ public final class Engine<T> {
    * partitions of a {@code ConsumerLoop} take turns.
    */
   static final int MAX_RUN = 500;
+  /**
+   * How much expected handler time a run may pack of records of different lanes (which could run on
+   * other slots): enough to spare fast handlers a hand-off per record, little enough that a record
+   * packed behind a slow one waits at most about this long for it.
+   */
+  static final long PACK_BUDGET = Duration.ofMillis(1).toNanos();
 
   private final LoopSettings<T> s;
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
@@ -82,6 +89,11 @@ public final class Engine<T> {
   /** Records handed to a worker behind another of their run, not finished yet: held like buffered ones. */
   private int runTails;
   private final int maxRun;
+  /** Runs of more than one record, watched for a record that runs longer than {@link #PACK_BUDGET}. */
+  private final List<Run> watchedRuns = new ArrayList<>();
+  private long nextRunCheck;
+  /** A moving average of handler time; it starts at the pack budget, so nothing is packed until handlers prove fast. */
+  private long handlerNanosAvg = PACK_BUDGET;
   private int pausedCount;
   private long generations;
   private long nextCommit;
@@ -224,6 +236,10 @@ public final class Engine<T> {
     } else if (commits.due()) {
       commits.commitAsync(); // as soon as the last background commit is answered: a crash runs little again
     }
+    if (!watchedRuns.isEmpty() && now - nextRunCheck >= 0) {
+      watchRuns(now);
+      nextRunCheck = now + PACK_BUDGET / 2;
+    }
     updatePauses();
     publishGauges(now);
     poll(now);
@@ -231,7 +247,7 @@ public final class Engine<T> {
 
   private void poll(long now) {
     long wait = scheduler.hasReady() && slots < s.maxConcurrent() && !stopping
-        ? 0 : timers.untilNext(now, Math.max(0, Math.min(MAX_POLL_WAIT, nextCommit - now)));
+        ? 0 : timers.untilNext(now, Math.max(0, Math.min(watchedRuns.isEmpty() ? MAX_POLL_WAIT : PACK_BUDGET, nextCommit - now)));
     boolean waits = wait > 0 && inbox.enterPoll();
     ConsumerRecords<byte[], byte[]> records;
     try {
@@ -271,13 +287,22 @@ public final class Engine<T> {
   private void dispatch(long now) {
     List<Work> committedFirst = null;
     while (slots < s.maxConcurrent()) {
-      Work w = scheduler.next();
+      // Runs share the ready records among the free slots: one each while there are fewer, several
+      // each (one hand-off for many) when there are more and handlers are fast (PACK_BUDGET).
+      int free = s.maxConcurrent() - slots;
+      int share = (scheduler.readyCount() + free - 1) / free;
+      int fit = (int) Math.min(maxRun, PACK_BUDGET / Math.max(1, handlerNanosAvg));
+      Work w = scheduler.takeRun(Math.max(1, Math.min(share, fit)), maxRun);
       if (w == null) {
         break;
       }
-      scheduler.extendRun(w, maxRun);
       slots++;
+      Run run = new Run(w, w.runNext != null, now);
+      if (run.watched) {
+        watchedRuns.add(run);
+      }
       for (Work x = w; x != null; x = x.runNext) {
+        x.handOut(run, x == w);
         inFlight++;
         x.partition.inFlight++;
         if (x != w) {
@@ -314,11 +339,9 @@ public final class Engine<T> {
     try {
       executor.execute(() -> worker.run(w));
     } catch (RejectedExecutionException e) {
-      Work rest = w.runNext;
-      w.runNext = null;
       w.endsRun = true;
-      if (rest != null) {
-        inbox.post(Completion.of(Kind.RETURNED, rest));
+      if (w.runNext != null && w.runNext.takeBack(w.run)) {
+        inbox.post(Completion.of(Kind.RETURNED, w));
       }
       inbox.post(new Completion(Kind.FATAL, w, e, -1));
     }
@@ -341,6 +364,7 @@ public final class Engine<T> {
         done(w, live);
         if (c.handlerNanos() >= 0) {
           metrics.handled(c.handlerNanos());
+          handlerNanosAvg += (c.handlerNanos() - handlerNanosAvg) >> 4;
         }
         finish(w, live, endsRun);
       }
@@ -350,14 +374,9 @@ public final class Engine<T> {
         finish(w, live, endsRun);
       }
       case RETURNED -> {
-        for (Work x = w; x != null; x = x.runNext) {
-          release(x);
-          running.remove(x);
-          x.startedNanos = 0;
-        }
-        if (live && !stopping) {
-          scheduler.giveBack(w);
-        }
+        Work rest = w.runNext;
+        w.runNext = null;
+        giveBack(w, rest);
       }
       case RETRY -> {
         release(w);
@@ -408,6 +427,63 @@ public final class Engine<T> {
     }
   }
 
+  /** Records of a run after {@code end} that will not run there: no longer in flight, and back in their lanes. */
+  private void giveBack(Work end, Work rest) {
+    for (Work x = rest; x != null; x = x.runNext) {
+      release(x);
+      running.remove(x);
+      x.startedNanos = 0;
+    }
+    if (stopping) {
+      for (Work x = rest; x != null; ) {
+        Work next = x.runNext;
+        x.runNext = null;
+        x = next;
+      }
+    } else {
+      scheduler.giveBack(rest, end); // those of partitions given up meanwhile are dropped: marked revoked
+    }
+  }
+
+  /**
+   * Watches the runs of more than one record: when one's current record has run longer than {@link
+   * #PACK_BUDGET}, that record no longer counts as waiting (it runs), and the records after it that
+   * have not started are taken back: they go back to their lanes, and those of other lanes start on
+   * other slots. Each run is dealt with once; its worker finishes the record it is at and ends there.
+   */
+  private void watchRuns(long now) {
+    for (Iterator<Run> it = watchedRuns.iterator(); it.hasNext(); ) {
+      Run run = it.next();
+      if (!run.over) {
+        if (now - run.currentSince < PACK_BUDGET) {
+          continue;
+        }
+        Work current = run.first;
+        Work taken = null;
+        for (Work x = current.runNext; x != null && x.run == run; x = x.runNext) {
+          if (x.takeBack(run)) {
+            taken = x;
+            break;
+          }
+          if (!x.claimed()) {
+            break; // its worker took them back itself
+          }
+          current = x;
+        }
+        if (current.inRunTail) {
+          current.inRunTail = false; // running, not waiting: no longer held against the buffer limits
+          current.partition.runTails--;
+          runTails--;
+        }
+        if (taken != null) {
+          giveBack(current, taken);
+        }
+        run.over = true;
+      }
+      it.remove();
+    }
+  }
+
   private void executeResend(Work w, Throwable original) {
     try {
       executor.execute(() -> worker.resendDeadLetter(w, original));
@@ -455,6 +531,7 @@ public final class Engine<T> {
     if (w.endsRun) {
       w.endsRun = false; // a retry starts a new run
       slots--;
+      w.run.over = true;
     }
   }
 
@@ -471,12 +548,12 @@ public final class Engine<T> {
     }
   }
 
-  /** {@code w} is done; its lane moves on when it was the last of its run (the run still holds the lane otherwise). */
+  /** {@code w} is done; its lane moves on when it was its lane's last in the run, or the run ended at it. */
   private void finish(Work w, boolean live, boolean endsRun) {
     running.remove(w);
     if (live) {
       w.partition.tracker.done(w.offset());
-      if (endsRun) {
+      if (endsRun || w.laneEnd) {
         scheduler.finished(w);
       }
     }

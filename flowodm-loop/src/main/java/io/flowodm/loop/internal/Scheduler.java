@@ -2,6 +2,10 @@ package io.flowodm.loop.internal;
 
 import io.flowodm.loop.Ordering;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Decides which buffered records may start, by the loop's {@link Ordering}. A record of a busy lane
@@ -10,9 +14,9 @@ import java.util.ArrayDeque;
  * nothing running and nothing waiting, so keys seen once leave nothing behind. Under {@link
  * Ordering#KEY}, records without a key share their partition's lane.
  *
- * <p>A record that starts may take the records waiting in its lane along ({@link #extendRun}): one
- * worker runs them in order, so the lane stays busy until the run's last record finishes, and records
- * the worker did not start come back to the head of the lane ({@link #giveBack}).
+ * <p>Records start in runs ({@link #takeRun}): ready records, each with the records waiting in its
+ * lane, that one worker runs in order. A lane stays busy until its last record in the run finishes,
+ * and records the worker did not start come back where they were ({@link #giveBack}).
  *
  * <p>Not thread-safe: used by the polling thread only.
  */
@@ -76,46 +80,87 @@ final class Scheduler {
   }
 
   /**
-   * Links to {@code w}, just taken from {@link #next}, up to {@code max - 1} records waiting in its
-   * lane, in offset order: they run after it on the same worker. Returns the run's length.
+   * Takes a run: up to {@code heads} ready records, each followed by the records waiting in its lane,
+   * in offset order, {@code max} records in all, linked through {@code runNext}. One worker runs them
+   * one after the other, which every ordering allows: records of one lane in order, of different lanes
+   * in any order. The last record of each lane in the run is marked {@code laneEnd}: its lane moves on
+   * when it finishes. Returns the run's first record, or null when none is ready.
    */
-  int extendRun(Work w, int max) {
-    Lane lane = w.lane;
-    if (lane == null) {
-      return 1;
-    }
-    int n = 1;
-    Work tail = w;
-    Work x;
-    while (n < max && (x = lane.waiting.pollFirst()) != null) {
-      unbuffer(x);
-      tail.runNext = x;
-      tail = x;
+  Work takeRun(int heads, int max) {
+    Work first = null;
+    Work tail = null;
+    int n = 0;
+    for (int k = 0; k < heads && n < max; k++) {
+      Work h = next();
+      if (h == null) {
+        break;
+      }
+      if (tail == null) {
+        first = h;
+      } else {
+        tail.runNext = h;
+      }
+      h.laneEnd = false;
+      tail = h;
       n++;
+      Lane lane = h.lane;
+      if (lane != null) {
+        Work x;
+        while (n < max && (x = lane.waiting.pollFirst()) != null) {
+          unbuffer(x);
+          x.laneEnd = false;
+          tail.runNext = x;
+          tail = x;
+          n++;
+        }
+        tail.laneEnd = true;
+      }
     }
-    return n;
+    return first;
   }
 
   /**
-   * Records of a run that did not start, linked from {@code first}: back to the head of their lane,
-   * in order, unless their partition was revoked. Their lane is still busy with the record before them.
+   * Records of a run that did not start, linked from {@code first}, after {@code end}, the last record
+   * of the run that ran: each goes back where it was taken from, in order. Those of {@code end}'s lane
+   * go to the head of the lane ({@code end} still holds it: running, backing off, or finishing); the
+   * first of each other lane is ready again, at the head of the ready records, and the rest of that
+   * lane waits behind it. Records of revoked partitions are dropped.
    */
-  void giveBack(Work first) {
-    ArrayDeque<Work> back = new ArrayDeque<>();
+  void giveBack(Work first, Work end) {
+    List<Work> ready = new ArrayList<>();
+    Map<Lane, List<Work>> waiting = new IdentityHashMap<>();
     for (Work x = first; x != null; ) {
       Work next = x.runNext;
       x.runNext = null;
-      back.addFirst(x);
+      x.laneEnd = false;
+      if (!x.partition.revoked) {
+        x.partition.buffered++;
+        buffered++;
+        Lane lane = x.lane;
+        if (lane == null) {
+          ready.add(x);
+        } else if (lane == end.lane || waiting.containsKey(lane)) {
+          waiting.computeIfAbsent(lane, l -> new ArrayList<>()).add(x);
+        } else {
+          waiting.put(lane, new ArrayList<>());
+          ready.add(x);
+        }
+      }
       x = next;
     }
-    if (first.partition.revoked) {
-      return;
+    for (int i = ready.size() - 1; i >= 0; i--) {
+      this.ready.addFirst(ready.get(i));
     }
-    for (Work x : back) {
-      x.lane.waiting.addFirst(x);
-      x.partition.buffered++;
-      buffered++;
-    }
+    waiting.forEach((lane, back) -> {
+      for (int i = back.size() - 1; i >= 0; i--) {
+        lane.waiting.addFirst(back.get(i));
+      }
+    });
+  }
+
+  /** Records ready to start. */
+  int readyCount() {
+    return ready.size();
   }
 
   /** Whether a record is ready to start. */
@@ -133,8 +178,8 @@ final class Scheduler {
   }
 
   /**
-   * {@code w}, the last record of its run, is finished (done, dead-lettered, handed to the error
-   * handler): its lane moves on.
+   * {@code w}, the last record of its lane in its run, or the last of the run that ran, is finished
+   * (done, dead-lettered, handed to the error handler): its lane moves on.
    */
   void finished(Work w) {
     Lane lane = w.lane;

@@ -67,19 +67,24 @@ final class Worker<T> {
    * Runs one attempt of {@code first} and of the records of its run after it, in order, while each
    * is done (records done mid-run are posted quietly). The run ends early at a record that is not
    * done (retry, outage, dead letter, failure), when the record's partition is revoked or when the
-   * loop stops; the records not started go back in one {@link Kind#RETURNED} completion.
+   * loop stops; the records not started go back in one {@link Kind#RETURNED} completion naming the
+   * record the run ended at.
    */
   void run(Work first) {
     HANDLER_THREAD.set(Boolean.TRUE);
     try {
+      Run run = first.run;
       Work w = first;
       while (w != null) {
+        if (run.watched) {
+          run.currentSince = nanoTime.getAsLong();
+        }
         Completion c = attempt(w);
         if (c == null) {
           return; // a dead letter is under way; its send ended the run
         }
         Work next = w.runNext;
-        if (next != null && c.kind() == Kind.DONE && !halted && !next.partition.revoked) {
+        if (next != null && c.kind() == Kind.DONE && !halted && !next.partition.revoked && next.claim(run)) {
           inbox.postQuietly(c);
           w = next;
         } else {
@@ -93,14 +98,16 @@ final class Worker<T> {
     }
   }
 
-  /** {@code w} is the last record of its run that runs: the ones after it go back, its completion frees the slot. */
+  /**
+   * {@code w} is the last record of its run that runs: the ones after it go back (unless the polling
+   * thread took them already), and its completion frees the slot.
+   */
   private void endRun(Work w) {
-    Work rest = w.runNext;
-    if (rest != null) {
-      w.runNext = null;
-      inbox.postQuietly(Completion.of(Kind.RETURNED, rest)); // before w's completion: the lane gets them back first
-    }
     w.endsRun = true;
+    Work next = w.runNext;
+    if (next != null && next.takeBack(w.run)) {
+      inbox.postQuietly(Completion.of(Kind.RETURNED, w)); // before w's completion: the lanes get them back first
+    }
   }
 
   /** One attempt: the completion to post, or null when a dead letter is under way (it posts its own). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -203,5 +204,165 @@ class EngineRunTest {
     h.turn();
     h.turn();
     assertThat(h.consumer.paused()).as("P0 holds 5 of 6; P1 under its share keeps fetching").containsExactly(P0);
+  }
+
+  /** Runs {@code n} records one at a time, so the engine learns how long the handler takes. */
+  private void warmUp(TopicPartition tp, int n) {
+    for (int o = 0; o < n; o++) {
+      h.add(tp, o, "warm-up-" + o, "v");
+      h.settle();
+    }
+    seen.clear();
+  }
+
+  @Test
+  void onceHandlersProveFastTheReadyRecordsOfManyKeysArePackedIntoFewerRuns() {
+    h.ordering = Ordering.UNORDERED;
+    h.maxConcurrent = 2;
+    h.handler = r -> seen.add("0@" + r.offset());
+    h.open(P0);
+    warmUp(P0, 60);
+    for (int o = 60; o < 70; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("two slots, two runs for the ten").hasSize(2);
+    assertThat(h.engine.buffered()).isZero();
+    h.settle();
+    assertThat(seen).hasSize(10);
+  }
+
+  @Test
+  void slowHandlersAreNotPackedSoNoRecordWaitsBehindAnotherKeysSlowOne() {
+    h.ordering = Ordering.UNORDERED;
+    h.maxConcurrent = 2;
+    h.handler = r -> h.advance(Duration.ofMillis(5));
+    h.open(P0);
+    warmUp(P0, 20);
+    for (int o = 20; o < 30; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).hasSize(2);
+    assertThat(h.engine.buffered()).as("one record per slot").isEqualTo(8);
+  }
+
+  @Test
+  void aRetryInAPackedRunGivesTheOtherKeysBackReadyAndTheFailingKeysRecordsBehindIt() {
+    h.maxConcurrent = 1;
+    h.retry = RetryPolicy.fixed(1, Duration.ofSeconds(1));
+    boolean[] failedOnce = {false};
+    h.handler = r -> {
+      if (r.offset() < 60) {
+        return;
+      }
+      seen.add(r.value().id() + "@" + r.offset());
+      if (r.offset() == 60 && !failedOnce[0]) {
+        failedOnce[0] = true;
+        throw new IllegalStateException("downstream 503");
+      }
+    };
+    h.open(P0);
+    warmUp(P0, 60);
+    h.add(P0, 60, "a", "v");
+    h.add(P0, 61, "b", "v");
+    h.add(P0, 62, "a", "v");
+    h.add(P0, 63, "c", "v");
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("one run: a@60, a@62, b@61, c@63").hasSize(1);
+    h.settle();
+    assertThat(seen).as("b and c do not wait for a's retry; a@62 does").containsExactly("a@60", "b@61", "c@63");
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(60);
+    h.advance(Duration.ofSeconds(1));
+    h.settle();
+    assertThat(seen).containsExactly("a@60", "b@61", "c@63", "a@60", "a@62");
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(64);
+  }
+
+  @Test
+  void recordsPackedBehindAStuckOneAreTakenBackAndRunOnAnotherSlot() throws InterruptedException {
+    h.ordering = Ordering.UNORDERED;
+    h.maxConcurrent = 2;
+    CountDownLatch stuck = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    h.handler = r -> {
+      if (r.offset() < 60) {
+        return;
+      }
+      if (r.offset() == 60) {
+        stuck.countDown();
+        release.await();
+      }
+      seen.add("0@" + r.offset());
+    };
+    h.open(P0);
+    warmUp(P0, 60);
+    for (int o = 60; o < 70; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("two packed runs").hasSize(2);
+    Thread first = Thread.ofVirtual().start(h.tasks.pollFirst()); // 60 (stuck), then 61..64
+    stuck.await();
+    h.advance(Duration.ofMillis(2)); // longer than the pack budget
+    h.runTasks(); // the other run; its slot frees, and the records behind 60 are taken back and start there
+    h.settle();
+    assertThat(seen).as("nothing waits for the stuck record but the frontier").hasSize(9).doesNotContain("0@60");
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(60);
+    release.countDown();
+    first.join();
+    h.settle();
+    h.commitNow();
+    assertThat(seen).hasSize(10);
+    assertThat(h.committed(P0)).isEqualTo(70);
+    assertThat(h.engine.inFlight()).isZero();
+  }
+
+  @Test
+  void aSlowRecordThatWasATailOfItsRunStopsCountingAsBufferedOnceItRunsLong() throws InterruptedException {
+    h.ordering = Ordering.UNORDERED;
+    h.maxConcurrent = 2;
+    h.perPartition = 1;
+    CountDownLatch stuck = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    h.handler = r -> {
+      if (r.offset() == 61) {
+        stuck.countDown();
+        release.await();
+      }
+      seen.add("0@" + r.offset());
+    };
+    h.open(P0);
+    warmUp(P0, 60);
+    for (int o = 60; o < 64; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("runs 60, 61 and 62, 63").hasSize(2);
+    Thread first = Thread.ofVirtual().start(h.tasks.pollFirst());
+    stuck.await();
+    h.runTasks();
+    h.turn();
+    assertThat(h.consumer.paused()).as("61 waits behind 60 as far as the engine knows").containsExactly(P0);
+    h.advance(Duration.ofMillis(2));
+    h.turn();
+    h.turn();
+    assertThat(h.consumer.paused()).as("61 runs: nothing waits").isEmpty();
+    h.add(P0, 64, "k64", "v");
+    h.settle();
+    assertThat(seen).contains("0@64").doesNotContain("0@61");
+    release.countDown();
+    first.join();
+    h.settle();
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(65);
   }
 }
