@@ -58,10 +58,13 @@ public final class Engine<T> {
   static final int MAX_RUN = 500;
   /**
    * How much expected handler time a run may pack of records of different lanes (which could run on
-   * other slots): enough to spare fast handlers a hand-off per record, little enough that a record
-   * packed behind a slow one waits at most about this long for it.
+   * other slots): enough to spare fast handlers a thread hand-off per record, little enough that
+   * records packed together wait only about this long for each other, and that handlers waiting on
+   * I/O keep most of their concurrency.
    */
-  static final long PACK_BUDGET = Duration.ofMillis(1).toNanos();
+  static final long PACK_BUDGET = Duration.ofNanos(100_000).toNanos();
+  /** A record of a packed run that runs longer than this is slow: the records behind it are taken back. */
+  static final long TAKE_BACK_AFTER = Duration.ofMillis(1).toNanos();
 
   private final LoopSettings<T> s;
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
@@ -86,10 +89,10 @@ public final class Engine<T> {
   private int inFlight;
   /** Runs dispatched and not finished: the slots of {@code maxConcurrent} in use. */
   private int slots;
-  /** Records handed to a worker behind another of their run, not finished yet: held like buffered ones. */
+  /** Records handed to a worker behind another of their run and not started: at most {@code maxBuffered}. */
   private int runTails;
   private final int maxRun;
-  /** Runs of more than one record, watched for a record that runs longer than {@link #PACK_BUDGET}. */
+  /** Runs that pack several lanes, watched for a record that runs longer than {@link #TAKE_BACK_AFTER}. */
   private final List<Run> watchedRuns = new ArrayList<>();
   private long nextRunCheck;
   /** A moving average of handler time; it starts at the pack budget, so nothing is packed until handlers prove fast. */
@@ -238,7 +241,7 @@ public final class Engine<T> {
     }
     if (!watchedRuns.isEmpty() && now - nextRunCheck >= 0) {
       watchRuns(now);
-      nextRunCheck = now + PACK_BUDGET / 2;
+      nextRunCheck = now + TAKE_BACK_AFTER / 2;
     }
     updatePauses();
     publishGauges(now);
@@ -247,7 +250,7 @@ public final class Engine<T> {
 
   private void poll(long now) {
     long wait = scheduler.hasReady() && slots < s.maxConcurrent() && !stopping
-        ? 0 : timers.untilNext(now, Math.max(0, Math.min(watchedRuns.isEmpty() ? MAX_POLL_WAIT : PACK_BUDGET, nextCommit - now)));
+        ? 0 : timers.untilNext(now, Math.max(0, Math.min(watchedRuns.isEmpty() ? MAX_POLL_WAIT : TAKE_BACK_AFTER, nextCommit - now)));
     boolean waits = wait > 0 && inbox.enterPoll();
     ConsumerRecords<byte[], byte[]> records;
     try {
@@ -287,27 +290,25 @@ public final class Engine<T> {
   private void dispatch(long now) {
     List<Work> committedFirst = null;
     while (slots < s.maxConcurrent()) {
-      // Runs share the ready records among the free slots: one each while there are fewer, several
-      // each (one hand-off for many) when there are more and handlers are fast (PACK_BUDGET).
-      int free = s.maxConcurrent() - slots;
-      int share = (scheduler.readyCount() + free - 1) / free;
+      // A run takes one ready record with its lane's followers, or, when handlers prove fast, as many
+      // ready records of other lanes as the pack budget allows: one hand-off for many.
       int fit = (int) Math.min(maxRun, PACK_BUDGET / Math.max(1, handlerNanosAvg));
-      Work w = scheduler.takeRun(Math.max(1, Math.min(share, fit)), maxRun);
+      int room = Math.max(1, Math.min(maxRun, s.maxBuffered() - runTails + 1)); // records waiting in runs stay within maxBuffered
+      Work w = scheduler.takeRun(Math.max(1, fit), room);
       if (w == null) {
         break;
       }
       slots++;
-      Run run = new Run(w, w.runNext != null, now);
-      if (run.watched) {
-        watchedRuns.add(run);
-      }
+      Run run = new Run(w, now);
       for (Work x = w; x != null; x = x.runNext) {
         x.handOut(run, x == w);
+        if (x != w && (x.lane == null || x.lane != w.lane)) {
+          run.watched = true; // packs several lanes
+        }
         inFlight++;
         x.partition.inFlight++;
         if (x != w) {
           x.inRunTail = true;
-          x.partition.runTails++;
           runTails++;
         }
         if (x.startedNanos == 0) {
@@ -316,6 +317,9 @@ public final class Engine<T> {
             running.add(x);
           }
         }
+      }
+      if (run.watched) {
+        watchedRuns.add(run);
       }
       if (s.atMostOnce() && w.attempts == 0) {
         w.partition.tracker.done(w.offset());
@@ -446,16 +450,16 @@ public final class Engine<T> {
   }
 
   /**
-   * Watches the runs of more than one record: when one's current record has run longer than {@link
-   * #PACK_BUDGET}, that record no longer counts as waiting (it runs), and the records after it that
-   * have not started are taken back: they go back to their lanes, and those of other lanes start on
-   * other slots. Each run is dealt with once; its worker finishes the record it is at and ends there.
+   * Watches the runs that pack several lanes: when one's current record has run longer than {@link
+   * #TAKE_BACK_AFTER}, that record no longer counts as waiting (it runs), and the records after it
+   * that have not started are taken back: they go back to their lanes, and those of other lanes start
+   * on other slots. Each run is dealt with once; its worker finishes the record it is at and ends there.
    */
   private void watchRuns(long now) {
     for (Iterator<Run> it = watchedRuns.iterator(); it.hasNext(); ) {
       Run run = it.next();
       if (!run.over) {
-        if (now - run.currentSince < PACK_BUDGET) {
+        if (now - run.currentSince < TAKE_BACK_AFTER) {
           continue;
         }
         Work current = run.first;
@@ -471,8 +475,7 @@ public final class Engine<T> {
           current = x;
         }
         if (current.inRunTail) {
-          current.inRunTail = false; // running, not waiting: no longer held against the buffer limits
-          current.partition.runTails--;
+          current.inRunTail = false; // running, not waiting
           runTails--;
         }
         if (taken != null) {
@@ -525,7 +528,6 @@ public final class Engine<T> {
     w.partition.inFlight--;
     if (w.inRunTail) {
       w.inRunTail = false;
-      w.partition.runTails--;
       runTails--;
     }
     if (w.endsRun) {
@@ -579,13 +581,14 @@ public final class Engine<T> {
   }
 
   /**
-   * Pauses the partitions that hold too many records waiting (buffered, or behind another in a run):
-   * over their own limit, or, while the total is over its limit, over their fair share of it (so a
-   * partition stuck behind a slow record or a retry stops fetching, and the others go on). A paused
-   * partition resumes under half of both.
+   * Pauses the partitions that buffer too many records: over their own limit, or, while the total is
+   * over its limit, over their fair share of it (so a partition stuck behind a slow record or a retry
+   * stops fetching, and the others go on). A paused partition resumes under half of both. Records
+   * handed to a worker behind another of their run are not buffered; there are never more of them than
+   * {@code maxBuffered}.
    */
   private void updatePauses() {
-    int total = scheduler.buffered() + runTails;
+    int total = scheduler.buffered();
     if (pausedCount == 0 && !stopping && total < s.maxBufferedPerPartition() && total < s.maxBuffered()) {
       return; // no partition can be over a limit
     }
@@ -596,7 +599,7 @@ public final class Engine<T> {
     List<TopicPartition> pause = null;
     List<TopicPartition> resume = null;
     for (PartitionState p : partitions.values()) {
-      int held = p.held();
+      int held = p.buffered;
       boolean full = stopping || p.revoked || held >= perPartition || (overTotal && held >= share);
       if (full && !p.paused) {
         p.paused = true;
@@ -640,6 +643,11 @@ public final class Engine<T> {
   /** Records received and not started; for tests. */
   int buffered() {
     return scheduler.buffered();
+  }
+
+  /** Records handed to a worker behind another of their run and not known to have started; for tests. */
+  int waitingInRuns() {
+    return runTails;
   }
 
   /** The number of keys with a lane (something running, backing off or waiting); for tests. */

@@ -19,8 +19,6 @@ final class PartitionState {
   /** The lane of the whole partition (PARTITION order), or of its records without a key (KEY order). */
   final Lane partitionLane = new Lane(null);
   int buffered;
-  /** Records handed to a worker behind another of their run, not finished yet. */
-  int runTails;
   int inFlight;
   boolean paused;
   /** Given up (revoked or lost): workers read it to end a run early. */
@@ -32,11 +30,6 @@ final class PartitionState {
     this.tp = tp;
     this.generation = generation;
     this.tracker = tracker;
-  }
-
-  /** Records held waiting: buffered, or behind another in a run. */
-  int held() {
-    return buffered + runTails;
   }
 
   @Override

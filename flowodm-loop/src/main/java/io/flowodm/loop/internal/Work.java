@@ -33,8 +33,8 @@ final class Work {
   /** This record ended its run: its last completion frees the run's slot. */
   boolean endsRun;
   /**
-   * Handed to a worker behind another record of its run: counted with the buffered records against the
-   * buffer limits until it is finished or given back, so runs never hold more than the buffers may.
+   * Handed to a worker behind another record of its run and not known to have started: counted
+   * against {@code maxBuffered}, so runs never hold more records waiting than the buffers may.
    */
   boolean inRunTail;
   /** The run this record was last handed out in. */

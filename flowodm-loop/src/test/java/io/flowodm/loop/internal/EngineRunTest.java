@@ -174,20 +174,20 @@ class EngineRunTest {
   }
 
   @Test
-  void recordsWaitingInARunCountAgainstTheBufferLimit() {
+  void recordsWaitingInRunsNeverExceedTheTotalBufferLimit() {
     consumerLoop();
     h.perPartition = 4;
-    h.open(P0, P1);
-    for (int o = 0; o < 6; o++) {
+    h.total = 4;
+    h.open(P0);
+    for (int o = 0; o < 10; o++) {
       h.add(P0, o, "k", "v");
     }
     h.turn();
     h.turn();
-    assertThat(h.engine.buffered()).isZero();
-    assertThat(h.consumer.paused()).as("five records wait behind the first of the run").containsExactly(P0);
-    h.runTasks();
-    h.turn();
-    assertThat(h.consumer.paused()).isEmpty();
+    assertThat(h.engine.inFlight()).as("one running and four waiting behind it").isEqualTo(5);
+    h.settle();
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(10);
   }
 
   @Test
@@ -216,7 +216,7 @@ class EngineRunTest {
   }
 
   @Test
-  void onceHandlersProveFastTheReadyRecordsOfManyKeysArePackedIntoFewerRuns() {
+  void onceHandlersProveFastTheReadyRecordsOfManyKeysArePackedIntoOneRun() {
     h.ordering = Ordering.UNORDERED;
     h.maxConcurrent = 2;
     h.handler = r -> seen.add("0@" + r.offset());
@@ -227,7 +227,7 @@ class EngineRunTest {
     }
     h.turn();
     h.turn();
-    assertThat(h.tasks).as("two slots, two runs for the ten").hasSize(2);
+    assertThat(h.tasks).as("one hand-off for the ten").hasSize(1);
     assertThat(h.engine.buffered()).isZero();
     h.settle();
     assertThat(seen).hasSize(10);
@@ -291,9 +291,6 @@ class EngineRunTest {
     CountDownLatch stuck = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     h.handler = r -> {
-      if (r.offset() < 60) {
-        return;
-      }
       if (r.offset() == 60) {
         stuck.countDown();
         release.await();
@@ -307,12 +304,13 @@ class EngineRunTest {
     }
     h.turn();
     h.turn();
-    assertThat(h.tasks).as("two packed runs").hasSize(2);
-    Thread first = Thread.ofVirtual().start(h.tasks.pollFirst()); // 60 (stuck), then 61..64
+    assertThat(h.tasks).as("one packed run").hasSize(1);
+    Thread first = Thread.ofVirtual().start(h.tasks.pollFirst()); // 60 (stuck), then 61..69
     stuck.await();
-    h.advance(Duration.ofMillis(2)); // longer than the pack budget
-    h.runTasks(); // the other run; its slot frees, and the records behind 60 are taken back and start there
-    h.settle();
+    h.turn();
+    assertThat(h.tasks).as("not yet: 60 may be about to finish").isEmpty();
+    h.advance(Duration.ofMillis(2)); // longer than a packed record may run
+    h.settle(); // 61..69 are taken back and start on the other slot
     assertThat(seen).as("nothing waits for the stuck record but the frontier").hasSize(9).doesNotContain("0@60");
     h.commitNow();
     assertThat(h.committed(P0)).isEqualTo(60);
@@ -326,10 +324,11 @@ class EngineRunTest {
   }
 
   @Test
-  void aSlowRecordThatWasATailOfItsRunStopsCountingAsBufferedOnceItRunsLong() throws InterruptedException {
+  void aSlowRecordPackedBehindAnotherNoLongerCountsAsWaitingOnceItRunsLong() throws InterruptedException {
     h.ordering = Ordering.UNORDERED;
     h.maxConcurrent = 2;
-    h.perPartition = 1;
+    h.perPartition = 3;
+    h.total = 3;
     CountDownLatch stuck = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     h.handler = r -> {
@@ -346,23 +345,23 @@ class EngineRunTest {
     }
     h.turn();
     h.turn();
-    assertThat(h.tasks).as("runs 60, 61 and 62, 63").hasSize(2);
+    assertThat(h.tasks).as("one run: 60, then 61 to 63 waiting behind it").hasSize(1);
     Thread first = Thread.ofVirtual().start(h.tasks.pollFirst());
     stuck.await();
-    h.runTasks();
     h.turn();
-    assertThat(h.consumer.paused()).as("61 waits behind 60 as far as the engine knows").containsExactly(P0);
+    assertThat(h.engine.waitingInRuns()).as("as far as the engine knows").isEqualTo(3);
     h.advance(Duration.ofMillis(2));
     h.turn();
-    h.turn();
-    assertThat(h.consumer.paused()).as("61 runs: nothing waits").isEmpty();
-    h.add(P0, 64, "k64", "v");
+    assertThat(h.engine.waitingInRuns()).as("61 runs; 62 and 63 were taken back").isZero();
+    for (int o = 64; o < 67; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
     h.settle();
-    assertThat(seen).contains("0@64").doesNotContain("0@61");
+    assertThat(seen).contains("0@62", "0@63", "0@64", "0@65", "0@66").doesNotContain("0@61");
     release.countDown();
     first.join();
     h.settle();
     h.commitNow();
-    assertThat(h.committed(P0)).isEqualTo(65);
+    assertThat(h.committed(P0)).isEqualTo(67);
   }
 }
