@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The loop engine behind both loops: the polling thread's work. Each turn it applies the completions
- * the handler threads posted, fires due timers (retries, dead letters to send again), starts ready
- * records while slots are free, commits when due, pauses full partitions and resumes drained ones, and
- * polls, waiting only until the next timer or a completion. Nothing in a turn waits on a handler, so
- * handlers, retries and backoffs never keep the consumer from polling. See {@code LOOPS.md} for the
- * design; rebalances are handled in {@link Rebalance}.
+ * the handler threads posted, fires due timers (retries, dead letters to send again), hands ready
+ * records to workers in runs while slots are free, commits when due, takes back what waits behind a
+ * slow record, pauses full partitions and resumes drained ones ({@link Pauses}), and polls, waiting
+ * only until the next timer or a completion. Nothing in a turn waits on a handler, so handlers,
+ * retries and backoffs never keep the consumer from polling. See {@code docs/loops.md}; rebalances
+ * are handled in {@link Rebalance}.
  *
  * <p>Only {@link #requestStop()} may be called from other threads; everything else runs on the thread
  * that called {@link #run}, which alone touches the Kafka consumer.
@@ -84,7 +85,7 @@ public final class Engine<T> {
   private final long revokeWait;
   private final long commitInterval;
   private final Consumer<LoopState> states;
-  private final Rebalance rebalance = new Rebalance();
+  private final Rebalance rebalance;
   /** Records dispatched and not finished, including those of runs not started yet. */
   private int inFlight;
   /** Runs dispatched and not finished: the slots of {@code maxConcurrent} in use. */
@@ -97,7 +98,7 @@ public final class Engine<T> {
   private long nextRunCheck;
   /** A moving average of handler time; it starts at the pack budget, so nothing is packed until handlers prove fast. */
   private long handlerNanosAvg = PACK_BUDGET;
-  private int pausedCount;
+  private final Pauses pauses;
   private long generations;
   private long nextCommit;
   private long nextGauges;
@@ -130,6 +131,8 @@ public final class Engine<T> {
         settings.errorHandler(), deadLetters, inbox, clock, metrics);
     this.revokeWait = Math.min(settings.shutdownTimeout().toNanos(), clients.maxPollInterval().toNanos() / 2);
     this.commitInterval = settings.commitInterval().toNanos();
+    this.rebalance = new Rebalance(this, consumer);
+    this.pauses = new Pauses(consumer, settings.maxBufferedPerPartition(), settings.maxBuffered());
     this.maxRun = settings.atMostOnce() ? 1 : MAX_RUN; // at most once commits a run before it starts: a run cut short would lose its rest
   }
 
@@ -580,49 +583,14 @@ public final class Engine<T> {
     }
   }
 
-  /**
-   * Pauses the partitions that buffer too many records: over their own limit, or, while the total is
-   * over its limit, over their fair share of it (so a partition stuck behind a slow record or a retry
-   * stops fetching, and the others go on). A paused partition resumes under half of both. Records
-   * handed to a worker behind another of their run are not buffered; there are never more of them than
-   * {@code maxBuffered}.
-   */
   private void updatePauses() {
-    int total = scheduler.buffered();
-    if (pausedCount == 0 && !stopping && total < s.maxBufferedPerPartition() && total < s.maxBuffered()) {
-      return; // no partition can be over a limit
-    }
-    int perPartition = s.maxBufferedPerPartition();
-    int share = Math.max(1, s.maxBuffered() / Math.max(1, partitions.size()));
-    boolean overTotal = total >= s.maxBuffered();
-    boolean underHalfTotal = total <= s.maxBuffered() / 2;
-    List<TopicPartition> pause = null;
-    List<TopicPartition> resume = null;
-    for (PartitionState p : partitions.values()) {
-      int held = p.buffered;
-      boolean full = stopping || p.revoked || held >= perPartition || (overTotal && held >= share);
-      if (full && !p.paused) {
-        p.paused = true;
-        pausedCount++;
-        (pause == null ? pause = new ArrayList<>() : pause).add(p.tp);
-      } else if (!full && p.paused && held <= perPartition / 2 && (underHalfTotal || held <= share / 2)) {
-        p.paused = false;
-        pausedCount--;
-        (resume == null ? resume = new ArrayList<>() : resume).add(p.tp);
-      }
-    }
-    if (pause != null) {
-      consumer.pause(pause);
-    }
-    if (resume != null) {
-      consumer.resume(resume);
-    }
+    pauses.update(partitions.values(), scheduler.buffered(), stopping);
   }
 
   private void publishGauges(long now) {
     gauges.inFlight = inFlight;
     gauges.buffered = scheduler.buffered() + runTails;
-    gauges.pausedPartitions = pausedCount;
+    gauges.pausedPartitions = pauses.count();
     if (metrics != LoopMetrics.NONE && now - nextGauges >= 0) {
       nextGauges = now + GAUGE_INTERVAL;
       long oldest = -1;
@@ -674,104 +642,85 @@ public final class Engine<T> {
     return failure;
   }
 
+  // What Rebalance does to the engine's partitions, on the polling thread inside poll.
+
+  /** The states of those of {@code tps} this loop holds. */
+  List<PartitionState> states(Collection<TopicPartition> tps) {
+    List<PartitionState> states = new ArrayList<>();
+    for (TopicPartition tp : tps) {
+      PartitionState p = partitions.get(tp);
+      if (p != null) {
+        states.add(p);
+      }
+    }
+    return states;
+  }
+
+  /** Starts no more records of {@code states}: their buffered records are dropped. */
+  void stopStarting(List<PartitionState> states) {
+    for (PartitionState p : states) {
+      p.revoked = true;
+      scheduler.drop(p);
+    }
+  }
+
   /**
-   * Rebalances, on the polling thread inside {@code poll}. Revoked: stop starting their records, wait
-   * (bounded by half of {@code max.poll.interval.ms} and by the shutdown timeout) for their records in
-   * flight, commit their frontiers synchronously, and forget them; results arriving later are dropped.
-   * Lost: forget them and commit nothing. Assigned: read the committed offsets and the done offsets in
-   * their metadata, so completed records are not run again.
+   * Applies completions until nothing of {@code states} is in flight or the revoke wait (half of
+   * {@code max.poll.interval.ms}, at most the shutdown timeout; none while the consumer closes: the
+   * drain waited already) is over.
    */
-  private final class Rebalance implements ConsumerRebalanceListener {
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-      List<PartitionState> going = states(revoked);
-      if (going.isEmpty()) {
-        return;
+  void awaitInFlight(List<PartitionState> states) {
+    long deadline = clock.getAsLong() + (closing ? 0 : revokeWait);
+    while (inFlight(states) > 0 && clock.getAsLong() - deadline < 0) {
+      applyCompletions();
+      if (inFlight(states) > 0) {
+        inbox.park(Math.min(deadline - clock.getAsLong(), Duration.ofMillis(50).toNanos()));
       }
-      for (PartitionState p : going) {
-        p.revoked = true;
-        scheduler.drop(p);
-      }
-      long deadline = clock.getAsLong() + (closing ? 0 : revokeWait);
-      while (inFlight(going) > 0 && clock.getAsLong() - deadline < 0) {
-        applyCompletions();
-        if (inFlight(going) > 0) {
-          inbox.park(Math.min(deadline - clock.getAsLong(), Duration.ofMillis(50).toNanos()));
-        }
-      }
-      commits.revoked(going, true); // waits; a failure is logged: their next owner runs what was done since the last commit
-      forget(going);
-      LOG.info("Loop {}: partitions revoked: {}", s.name(), revoked);
     }
+  }
 
-    @Override
-    public void onPartitionsLost(Collection<TopicPartition> lost) {
-      List<PartitionState> gone = states(lost);
-      for (PartitionState p : gone) {
-        p.revoked = true;
-        scheduler.drop(p);
-      }
-      commits.revoked(gone, false);
-      forget(gone);
-      LOG.warn("Loop {}: partitions lost to another consumer (nothing committed for them): {}", s.name(), lost);
+  private static int inFlight(List<PartitionState> states) {
+    int n = 0;
+    for (PartitionState p : states) {
+      n += p.inFlight;
     }
+    return n;
+  }
 
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-      if (assigned.isEmpty()) {
-        return;
-      }
-      Map<TopicPartition, OffsetAndMetadata> committed;
-      try {
-        committed = consumer.committed(new HashSet<>(assigned));
-      } catch (WakeupException e) {
-        committed = consumer.committed(new HashSet<>(assigned)); // a wake-up meant for a poll fires once
-      }
-      for (TopicPartition tp : assigned) {
-        OffsetAndMetadata c = committed.get(tp);
-        long start = c == null ? -1 : c.offset();
-        long[] done = c == null ? new long[0] : DoneSetCodec.decode(start, c.metadata());
-        PartitionState p = new PartitionState(tp, ++generations, new PartitionTracker(start, done));
-        p.lastCommitted = c;
-        partitions.put(tp, p);
-        metrics.partitionAdded(tp, p);
-      }
-      last = null;
-      updatePauses();
-      LOG.info("Loop {}: partitions assigned: {}", s.name(), assigned);
-    }
+  /** Commits what is done of {@code states} and waits (revoked), or forgets what they owe (lost). */
+  void leave(List<PartitionState> states, boolean commit) {
+    commits.revoked(states, commit);
+  }
 
-    private List<PartitionState> states(Collection<TopicPartition> tps) {
-      List<PartitionState> states = new ArrayList<>();
-      for (TopicPartition tp : tps) {
-        PartitionState p = partitions.get(tp);
-        if (p != null) {
-          states.add(p);
-        }
-      }
-      return states;
+  /** Forgets {@code states}: results for them that arrive later are dropped. */
+  void forget(List<PartitionState> states) {
+    for (PartitionState p : states) {
+      partitions.remove(p.tp);
+      metrics.partitionRemoved(p.tp);
+      pauses.forget(p);
     }
+    if (!running.isEmpty()) {
+      running.removeIf(w -> states.contains(w.partition));
+    }
+    last = null;
+  }
 
-    private int inFlight(List<PartitionState> states) {
-      int n = 0;
-      for (PartitionState p : states) {
-        n += p.inFlight;
-      }
-      return n;
+  /** Takes {@code assigned} on, with the commits the group holds for them (the done offsets in their metadata). */
+  void adopt(Collection<TopicPartition> assigned, Map<TopicPartition, OffsetAndMetadata> committed) {
+    for (TopicPartition tp : assigned) {
+      OffsetAndMetadata c = committed.get(tp);
+      long start = c == null ? -1 : c.offset();
+      long[] done = c == null ? new long[0] : DoneSetCodec.decode(start, c.metadata());
+      PartitionState p = new PartitionState(tp, ++generations, new PartitionTracker(start, done));
+      p.lastCommitted = c;
+      partitions.put(tp, p);
+      metrics.partitionAdded(tp, p);
     }
+    last = null;
+    updatePauses();
+  }
 
-    private void forget(List<PartitionState> states) {
-      for (PartitionState p : states) {
-        partitions.remove(p.tp);
-        metrics.partitionRemoved(p.tp);
-        if (p.paused) {
-          pausedCount--;
-        }
-      }
-      if (!running.isEmpty()) {
-        running.removeIf(w -> states.contains(w.partition));
-      }
-      last = null;
-    }
+  String name() {
+    return s.name();
   }
 }
