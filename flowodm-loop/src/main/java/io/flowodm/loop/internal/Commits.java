@@ -161,8 +161,5 @@ final class Commits implements Committer.Outcomes {
       LOG.warn("Loop {}: the broker refused a commit's metadata as too large; writing at most {} characters from now on."
           + " Tell the loop the broker's offset.metadata.max.bytes with offsetMetadataMaxBytes(...).", loop, metadataBudget);
     }
-    if (background) {
-      LOG.warn("Loop {}: a background commit of {} failed; the next commit sends them again: {}", loop, offsets, error.toString());
-    }
   }
 }
