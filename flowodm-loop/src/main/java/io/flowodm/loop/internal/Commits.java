@@ -53,9 +53,17 @@ final class Commits implements Committer.Outcomes {
     this.loop = loop;
   }
 
-  /** Owes each of {@code states} its frontier and metadata where they changed. */
+  /**
+   * Owes each of {@code states} its frontier and metadata where they changed. Only partitions with
+   * records done since are looked at: the metadata of hundreds of idle partitions is not rebuilt for
+   * every commit.
+   */
   private void owe(Collection<PartitionState> states) {
     for (PartitionState p : states) {
+      if (!p.dirty) {
+        continue;
+      }
+      p.dirty = false;
       long offset = p.tracker.commitOffset();
       if (offset < 0) {
         continue;
@@ -156,6 +164,7 @@ final class Commits implements Committer.Outcomes {
         PartitionState p = partitions.get(tp);
         if (p != null) {
           p.lastCommitted = null; // owed again, with less metadata
+          p.dirty = true;
         }
       });
       LOG.warn("Loop {}: the broker refused a commit's metadata as too large; writing at most {} characters from now on."

@@ -284,8 +284,12 @@ public final class Engine<T> {
       last = p;
     }
     if (p.tracker.receive(r.offset())) {
+      if (p.lastCommitted == null) {
+        p.dirty = true; // the group has no position here yet: commit where this loop starts, before anything is done
+      }
       scheduler.add(new Work(r, p, now));
     } else {
+      p.dirty = true; // done before: the frontier may move past it
       metrics.skipped();
     }
   }
@@ -326,6 +330,7 @@ public final class Engine<T> {
       }
       if (s.atMostOnce() && w.attempts == 0) {
         w.partition.tracker.done(w.offset());
+        w.partition.dirty = true;
         if (committedFirst == null) {
           committedFirst = new ArrayList<>();
         }
@@ -558,6 +563,7 @@ public final class Engine<T> {
     running.remove(w);
     if (live) {
       w.partition.tracker.done(w.offset());
+      w.partition.dirty = true;
       if (endsRun || w.laneEnd) {
         scheduler.finished(w);
       }

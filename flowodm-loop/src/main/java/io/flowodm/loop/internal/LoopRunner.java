@@ -117,7 +117,7 @@ public final class LoopRunner<T> implements Loop {
       }
       Executor executor = env.handlers();
       if (executor == null) {
-        own = s.async() ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flowodm-loop-" + s.name() + "-", 0).factory())
+        own = s.async() ? Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flowodm-loop-" + s.name() + "-handler").factory())
             : Executors.newSingleThreadExecutor(daemon("flowodm-loop-" + s.name() + "-worker"));
         executor = own;
       }

@@ -25,6 +25,8 @@ final class PartitionState {
   volatile boolean revoked;
   /** The last offset owed in a commit (or committed before this owner), or null; commits never go below it. */
   OffsetAndMetadata lastCommitted;
+  /** Records were done (or skipped as done) since its commit was last owed: its offset or metadata may have changed. */
+  boolean dirty;
 
   PartitionState(TopicPartition tp, long generation, PartitionTracker tracker) {
     this.tp = tp;
