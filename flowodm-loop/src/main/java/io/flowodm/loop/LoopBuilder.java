@@ -198,7 +198,9 @@ public abstract class LoopBuilder<T, B extends LoopBuilder<T, B>> {
 
   /**
    * Bounds on records fetched and not yet started: per partition (its fetching pauses at the limit and
-   * resumes under half) and in all; 1,000 and 10,000 by default.
+   * resumes under half) and in all (at the limit, partitions over their fair share of it pause); 1,000
+   * and 10,000 by default. Records handed to a handler thread behind another of their run, and not
+   * started, are kept within the total on their own.
    */
   public B maxBuffered(int perPartition, int total) {
     if (perPartition < 1 || total < perPartition) {

@@ -396,7 +396,7 @@ public final class Engine<T> {
           metrics.retried();
           backoff(w, s.retry().delayBefore(w.attempts, random.getAsDouble()).toNanos());
         } else {
-          running.remove(w);
+          untrack(w);
         }
       }
       case OUTAGE -> {
@@ -406,14 +406,14 @@ public final class Engine<T> {
           int n = ++w.outages;
           backoff(w, Math.min(OUTAGE_MAX_DELAY, OUTAGE_FIRST_DELAY << Math.min(n - 1, 20)));
         } else {
-          running.remove(w);
+          untrack(w);
         }
       }
       case DEAD_LETTER_FAILED -> {
         Worker.DeadLetterFailure f = (Worker.DeadLetterFailure) c.error();
         if (!live) {
           release(w);
-          running.remove(w);
+          untrack(w);
           return;
         }
         int n = ++w.outages;
@@ -425,13 +425,13 @@ public final class Engine<T> {
             executeResend(w, f.original);
           } else {
             release(w);
-            running.remove(w);
+            untrack(w);
           }
         });
       }
       case FATAL -> {
         release(w);
-        running.remove(w);
+        untrack(w);
         if (c.error() instanceof VirtualMachineError || live) {
           fail(fatal(w, c.error()));
         }
@@ -443,7 +443,7 @@ public final class Engine<T> {
   private void giveBack(Work end, Work rest) {
     for (Work x = rest; x != null; x = x.runNext) {
       release(x);
-      running.remove(x);
+      untrack(x);
       x.startedNanos = 0;
     }
     if (stopping) {
@@ -530,6 +530,13 @@ public final class Engine<T> {
     }
   }
 
+  /** Stops following {@code w} for the oldest-in-flight gauge (only followed with a meter registry). */
+  private void untrack(Work w) {
+    if (!running.isEmpty()) {
+      running.remove(w);
+    }
+  }
+
   /** {@code w} is no longer in flight; when it ended its run, the run's slot is free. */
   private void release(Work w) {
     inFlight--;
@@ -560,7 +567,7 @@ public final class Engine<T> {
 
   /** {@code w} is done; its lane moves on when it was its lane's last in the run, or the run ended at it. */
   private void finish(Work w, boolean live, boolean endsRun) {
-    running.remove(w);
+    untrack(w);
     if (live) {
       w.partition.tracker.done(w.offset());
       w.partition.dirty = true;
@@ -576,7 +583,7 @@ public final class Engine<T> {
       if (partitions.get(p.tp) == p && !p.revoked && !stopping) {
         scheduler.retry(w);
       } else {
-        running.remove(w);
+        untrack(w);
       }
     });
   }

@@ -61,7 +61,7 @@ final class Work {
    */
   void handOut(Run run, boolean first) {
     this.run = run;
-    claim = first ? CLAIMED : run;
+    CLAIM.lazySet(this, first ? CLAIMED : run); // handing the run to its worker publishes it
   }
 
   /**

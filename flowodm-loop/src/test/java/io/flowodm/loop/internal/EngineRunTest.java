@@ -284,14 +284,25 @@ class EngineRunTest {
     assertThat(h.committed(P0)).isEqualTo(64);
   }
 
-  @Test
-  void recordsPackedBehindAStuckOneAreTakenBackAndRunOnAnotherSlot() throws InterruptedException {
+  /** A handler thread that ran a packed run until its record at {@code stuckAt}, where it waits for {@code release}. */
+  private record StuckRun(Thread thread, CountDownLatch release) {
+    void finish() throws InterruptedException {
+      release.countDown();
+      thread.join();
+    }
+  }
+
+  /**
+   * An UNORDERED loop with two slots, handlers proven fast, and records 60 to {@code end - 1} of a key
+   * each packed into one run whose handler gets stuck at {@code stuckAt}; returns once it is.
+   */
+  private StuckRun packedRunStuckAt(long stuckAt, int end) throws InterruptedException {
     h.ordering = Ordering.UNORDERED;
     h.maxConcurrent = 2;
     CountDownLatch stuck = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     h.handler = r -> {
-      if (r.offset() == 60) {
+      if (r.offset() == stuckAt) {
         stuck.countDown();
         release.await();
       }
@@ -299,23 +310,28 @@ class EngineRunTest {
     };
     h.open(P0);
     warmUp(P0, 60);
-    for (int o = 60; o < 70; o++) {
+    for (int o = 60; o < end; o++) {
       h.add(P0, o, "k" + o, "v");
     }
     h.turn();
     h.turn();
     assertThat(h.tasks).as("one packed run").hasSize(1);
-    Thread first = Thread.ofVirtual().start(h.tasks.pollFirst()); // 60 (stuck), then 61..69
+    Thread thread = Thread.ofVirtual().start(h.tasks.pollFirst());
     stuck.await();
     h.turn();
+    return new StuckRun(thread, release);
+  }
+
+  @Test
+  void recordsPackedBehindAStuckOneAreTakenBackAndRunOnAnotherSlot() throws InterruptedException {
+    StuckRun first = packedRunStuckAt(60, 70); // 60 (stuck), then 61..69
     assertThat(h.tasks).as("not yet: 60 may be about to finish").isEmpty();
     h.advance(Duration.ofMillis(2)); // longer than a packed record may run
     h.settle(); // 61..69 are taken back and start on the other slot
     assertThat(seen).as("nothing waits for the stuck record but the frontier").hasSize(9).doesNotContain("0@60");
     h.commitNow();
     assertThat(h.committed(P0)).isEqualTo(60);
-    release.countDown();
-    first.join();
+    first.finish();
     h.settle();
     h.commitNow();
     assertThat(seen).hasSize(10);
@@ -325,30 +341,9 @@ class EngineRunTest {
 
   @Test
   void aSlowRecordPackedBehindAnotherNoLongerCountsAsWaitingOnceItRunsLong() throws InterruptedException {
-    h.ordering = Ordering.UNORDERED;
-    h.maxConcurrent = 2;
     h.perPartition = 3;
     h.total = 3;
-    CountDownLatch stuck = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    h.handler = r -> {
-      if (r.offset() == 61) {
-        stuck.countDown();
-        release.await();
-      }
-      seen.add("0@" + r.offset());
-    };
-    h.open(P0);
-    warmUp(P0, 60);
-    for (int o = 60; o < 64; o++) {
-      h.add(P0, o, "k" + o, "v");
-    }
-    h.turn();
-    h.turn();
-    assertThat(h.tasks).as("one run: 60, then 61 to 63 waiting behind it").hasSize(1);
-    Thread first = Thread.ofVirtual().start(h.tasks.pollFirst());
-    stuck.await();
-    h.turn();
+    StuckRun first = packedRunStuckAt(61, 64); // 60, 61 (stuck), then 62 and 63
     assertThat(h.engine.waitingInRuns()).as("as far as the engine knows").isEqualTo(3);
     h.advance(Duration.ofMillis(2));
     h.turn();
@@ -358,8 +353,7 @@ class EngineRunTest {
     }
     h.settle();
     assertThat(seen).contains("0@62", "0@63", "0@64", "0@65", "0@66").doesNotContain("0@61");
-    release.countDown();
-    first.join();
+    first.finish();
     h.settle();
     h.commitNow();
     assertThat(h.committed(P0)).isEqualTo(67);
