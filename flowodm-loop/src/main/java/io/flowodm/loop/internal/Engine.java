@@ -96,7 +96,10 @@ public final class Engine<T> {
   /** Runs that pack several lanes, watched for a record that runs longer than {@link #TAKE_BACK_AFTER}. */
   private final List<Run> watchedRuns = new ArrayList<>();
   private long nextRunCheck;
-  /** A moving average of handler time; it starts at the pack budget, so nothing is packed until handlers prove fast. */
+  /**
+   * A moving average of handler time, each sample capped at the pack budget; it starts there, so
+   * nothing is packed until handlers prove fast.
+   */
   private long handlerNanosAvg = PACK_BUDGET;
   private final Pauses pauses;
   private long generations;
@@ -306,7 +309,7 @@ public final class Engine<T> {
         break;
       }
       slots++;
-      Run run = new Run(w, now);
+      Run run = new Run(w);
       for (Work x = w; x != null; x = x.runNext) {
         x.handOut(run, x == w);
         if (x != w && (x.lane == null || x.lane != w.lane)) {
@@ -376,7 +379,8 @@ public final class Engine<T> {
         done(w, live);
         if (c.handlerNanos() >= 0) {
           metrics.handled(c.handlerNanos());
-          handlerNanosAvg += (c.handlerNanos() - handlerNanosAvg) >> 4;
+          // Clamped: a fast handler whose thread the OS set aside for milliseconds must not stop the packing.
+          handlerNanosAvg += (Math.min(c.handlerNanos(), PACK_BUDGET) - handlerNanosAvg) >> 4;
         }
         finish(w, live, endsRun);
       }
@@ -467,8 +471,9 @@ public final class Engine<T> {
     for (Iterator<Run> it = watchedRuns.iterator(); it.hasNext(); ) {
       Run run = it.next();
       if (!run.over) {
-        if (now - run.currentSince < TAKE_BACK_AFTER) {
-          continue;
+        long since = run.currentSince;
+        if (since == Run.NOT_STARTED || now - since < TAKE_BACK_AFTER) {
+          continue; // waiting for a thread, as the records behind it would; or not slow (yet)
         }
         Work current = run.first;
         Work taken = null;

@@ -11,13 +11,18 @@ final class Run {
   final Work first;
   /** Packs several lanes: watched. Set by the polling thread before the run is handed out. */
   boolean watched;
-  /** When the worker started its current record, on the loop's clock; written by the worker of a watched run. */
-  volatile long currentSince;
+  /** {@link #currentSince} before the worker started: a run still waiting for a thread is not taken from. */
+  static final long NOT_STARTED = Long.MIN_VALUE;
+
+  /**
+   * When the worker started its current record, on the loop's clock, or {@link #NOT_STARTED}; written
+   * by the worker of a watched run.
+   */
+  volatile long currentSince = NOT_STARTED;
   /** Its slot is free, or its records not started were taken back: no longer watched. Polling thread. */
   boolean over;
 
-  Run(Work first, long handedOut) {
+  Run(Work first) {
     this.first = first;
-    this.currentSince = handedOut;
   }
 }

@@ -234,6 +234,47 @@ class EngineRunTest {
   }
 
   @Test
+  void oneSlowRecordAmongFastOnesDoesNotStopThePacking() {
+    h.ordering = Ordering.UNORDERED;
+    h.maxConcurrent = 2;
+    h.handler = r -> {
+      if (r.offset() == 60) {
+        h.advance(Duration.ofMillis(50)); // a fast handler's thread set aside by the OS, say
+      }
+    };
+    h.open(P0);
+    warmUp(P0, 61);
+    for (int o = 61; o < 71; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("still one hand-off for the ten").hasSize(1);
+  }
+
+  @Test
+  void aPackedRunStillWaitingForAThreadIsNotTakenFrom() {
+    h.ordering = Ordering.UNORDERED;
+    h.maxConcurrent = 2;
+    h.open(P0);
+    warmUp(P0, 60);
+    for (int o = 60; o < 70; o++) {
+      h.add(P0, o, "k" + o, "v");
+    }
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).hasSize(1);
+    h.advance(Duration.ofMillis(5)); // the executor is busy: the run has not started
+    h.turn();
+    h.turn();
+    assertThat(h.tasks).as("splitting it would only queue more runs").hasSize(1);
+    assertThat(h.engine.waitingInRuns()).isEqualTo(9);
+    h.settle();
+    h.commitNow();
+    assertThat(h.committed(P0)).isEqualTo(70);
+  }
+
+  @Test
   void slowHandlersAreNotPackedSoNoRecordWaitsBehindAnotherKeysSlowOne() {
     h.ordering = Ordering.UNORDERED;
     h.maxConcurrent = 2;
