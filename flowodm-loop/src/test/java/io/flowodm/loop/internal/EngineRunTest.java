@@ -215,18 +215,26 @@ class EngineRunTest {
     seen.clear();
   }
 
-  @Test
-  void onceHandlersProveFastTheReadyRecordsOfManyKeysArePackedIntoOneRun() {
+  /**
+   * An UNORDERED loop with two slots (set the handler first): {@code warm} records one at a time, then
+   * {@code count} records of a key each, polled and dispatched.
+   */
+  private void openPacked(int warm, int count) {
     h.ordering = Ordering.UNORDERED;
     h.maxConcurrent = 2;
-    h.handler = r -> seen.add("0@" + r.offset());
     h.open(P0);
-    warmUp(P0, 60);
-    for (int o = 60; o < 70; o++) {
+    warmUp(P0, warm);
+    for (int o = warm; o < warm + count; o++) {
       h.add(P0, o, "k" + o, "v");
     }
     h.turn();
     h.turn();
+  }
+
+  @Test
+  void onceHandlersProveFastTheReadyRecordsOfManyKeysArePackedIntoOneRun() {
+    h.handler = r -> seen.add("0@" + r.offset());
+    openPacked(60, 10);
     assertThat(h.tasks).as("one hand-off for the ten").hasSize(1);
     assertThat(h.engine.buffered()).isZero();
     h.settle();
@@ -235,34 +243,18 @@ class EngineRunTest {
 
   @Test
   void oneSlowRecordAmongFastOnesDoesNotStopThePacking() {
-    h.ordering = Ordering.UNORDERED;
-    h.maxConcurrent = 2;
     h.handler = r -> {
       if (r.offset() == 60) {
         h.advance(Duration.ofMillis(50)); // a fast handler's thread set aside by the OS, say
       }
     };
-    h.open(P0);
-    warmUp(P0, 61);
-    for (int o = 61; o < 71; o++) {
-      h.add(P0, o, "k" + o, "v");
-    }
-    h.turn();
-    h.turn();
+    openPacked(61, 10);
     assertThat(h.tasks).as("still one hand-off for the ten").hasSize(1);
   }
 
   @Test
   void aPackedRunStillWaitingForAThreadIsNotTakenFrom() {
-    h.ordering = Ordering.UNORDERED;
-    h.maxConcurrent = 2;
-    h.open(P0);
-    warmUp(P0, 60);
-    for (int o = 60; o < 70; o++) {
-      h.add(P0, o, "k" + o, "v");
-    }
-    h.turn();
-    h.turn();
+    openPacked(60, 10);
     assertThat(h.tasks).hasSize(1);
     h.advance(Duration.ofMillis(5)); // the executor is busy: the run has not started
     h.turn();
@@ -276,16 +268,8 @@ class EngineRunTest {
 
   @Test
   void slowHandlersAreNotPackedSoNoRecordWaitsBehindAnotherKeysSlowOne() {
-    h.ordering = Ordering.UNORDERED;
-    h.maxConcurrent = 2;
     h.handler = r -> h.advance(Duration.ofMillis(5));
-    h.open(P0);
-    warmUp(P0, 20);
-    for (int o = 20; o < 30; o++) {
-      h.add(P0, o, "k" + o, "v");
-    }
-    h.turn();
-    h.turn();
+    openPacked(20, 10);
     assertThat(h.tasks).hasSize(2);
     assertThat(h.engine.buffered()).as("one record per slot").isEqualTo(8);
   }
@@ -338,8 +322,6 @@ class EngineRunTest {
    * each packed into one run whose handler gets stuck at {@code stuckAt}; returns once it is.
    */
   private StuckRun packedRunStuckAt(long stuckAt, int end) throws InterruptedException {
-    h.ordering = Ordering.UNORDERED;
-    h.maxConcurrent = 2;
     CountDownLatch stuck = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     h.handler = r -> {
@@ -349,13 +331,7 @@ class EngineRunTest {
       }
       seen.add("0@" + r.offset());
     };
-    h.open(P0);
-    warmUp(P0, 60);
-    for (int o = 60; o < end; o++) {
-      h.add(P0, o, "k" + o, "v");
-    }
-    h.turn();
-    h.turn();
+    openPacked(60, end - 60);
     assertThat(h.tasks).as("one packed run").hasSize(1);
     Thread thread = Thread.ofVirtual().start(h.tasks.pollFirst());
     stuck.await();
