@@ -1,5 +1,6 @@
 package io.flowodm.bench.loop;
 
+import io.flowodm.bench.RoundStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -132,27 +133,14 @@ final class LoopTable {
 
   /** Each round's throughput over the other contestant's in the same round. */
   static List<Double> roundRatios(List<LoopRun> own, List<LoopRun> other) {
-    Map<Integer, Double> byRound = new LinkedHashMap<>();
-    other.forEach(r -> byRound.put(r.round(), r.perSecond()));
-    List<Double> ratios = new ArrayList<>();
-    for (LoopRun r : own) {
-      Double base = byRound.get(r.round());
-      if (base != null) {
-        ratios.add(r.perSecond() / base);
-      }
-    }
-    return ratios;
+    return RoundStats.roundRatios(own, other, LoopRun::round, LoopRun::perSecond);
   }
 
   /** The median; the mean of the middle two for an even count; NaN for none. */
   static double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> sorted = values.stream().sorted().toList();
-    int mid = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    return RoundStats.median(values);
   }
+
 
   private static String ratio(double value) {
     return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.3f", value);

@@ -1,5 +1,6 @@
 package io.flowodm.bench.throughput;
 
+import io.flowodm.bench.RoundStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -87,27 +88,14 @@ final class ThroughputTable {
 
   /** Each round's throughput over the raw client's in the same round. */
   static List<Double> roundRatios(List<Run> own, List<Run> raw) {
-    Map<Integer, Double> rawByRound = new LinkedHashMap<>();
-    raw.forEach(r -> rawByRound.put(r.round(), r.perSecond()));
-    List<Double> ratios = new ArrayList<>();
-    for (Run r : own) {
-      Double baseline = rawByRound.get(r.round());
-      if (baseline != null) {
-        ratios.add(r.perSecond() / baseline);
-      }
-    }
-    return ratios;
+    return RoundStats.roundRatios(own, raw, Run::round, Run::perSecond);
   }
 
   /** The median; the mean of the middle two for an even count; NaN for none. */
   static double median(List<Double> values) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> sorted = values.stream().sorted().toList();
-    int mid = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    return RoundStats.median(values);
   }
+
 
   private static String count(double value) {
     return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
