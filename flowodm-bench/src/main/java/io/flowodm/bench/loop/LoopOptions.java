@@ -1,5 +1,6 @@
 package io.flowodm.bench.loop;
 
+import io.flowodm.bench.CommandLineFlags;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -109,29 +110,29 @@ record LoopOptions(
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
-        case "--records" -> records = number(arg, value(args, ++i, arg));
-        case "--keys" -> keys = number(arg, value(args, ++i, arg));
-        case "--partitions" -> partitions = number(arg, value(args, ++i, arg));
-        case "--sleep-ms" -> sleepMillis = number(arg, value(args, ++i, arg));
-        case "--in-flight" -> inFlight = number(arg, value(args, ++i, arg));
-        case "--noop-records" -> noopRecords = number(arg, value(args, ++i, arg));
-        case "--heap-keys" -> heapKeys = number(arg, value(args, ++i, arg));
-        case "--rounds" -> rounds = number(arg, value(args, ++i, arg));
-        case "--warmup" -> warmup = number(arg, value(args, ++i, arg));
+        case "--records" -> records = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--keys" -> keys = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--partitions" -> partitions = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--sleep-ms" -> sleepMillis = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--in-flight" -> inFlight = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--noop-records" -> noopRecords = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--heap-keys" -> heapKeys = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--rounds" -> rounds = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--warmup" -> warmup = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
         case "--scenarios" -> {
           scenarios = new LinkedHashSet<>();
-          for (String s : value(args, ++i, arg).split(",")) {
+          for (String s : CommandLineFlags.value(args, ++i, arg).split(",")) {
             scenarios.add(s.strip());
           }
         }
         case "--loop-max-buffered" -> {
-          String[] parts = value(args, ++i, arg).split(",");
+          String[] parts = CommandLineFlags.value(args, ++i, arg).split(",");
           if (parts.length != 2) {
             throw new IllegalArgumentException("--loop-max-buffered is PER,TOTAL with 1 <= PER <= TOTAL, such as 1000,200000.");
           }
-          loopBuffered = new int[] {number(arg, parts[0].strip()), number(arg, parts[1].strip())};
+          loopBuffered = new int[] {CommandLineFlags.number(arg, parts[0].strip()), CommandLineFlags.number(arg, parts[1].strip())};
         }
-        case "--report" -> report = Path.of(value(args, ++i, arg));
+        case "--report" -> report = Path.of(CommandLineFlags.value(args, ++i, arg));
         default -> throw new IllegalArgumentException("Unknown argument \"" + arg + "\".");
       }
     }
@@ -141,20 +142,5 @@ record LoopOptions(
 
   boolean runs(String scenario) {
     return scenarios.contains(scenario);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value after it.");
-    }
-    return args[i];
-  }
-
-  private static int number(String option, String value) {
-    try {
-      return Integer.parseInt(value.replace("_", "").replace(",", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " takes a whole number, not \"" + value + "\".", e);
-    }
   }
 }

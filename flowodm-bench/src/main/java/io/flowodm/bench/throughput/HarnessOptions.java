@@ -1,5 +1,6 @@
 package io.flowodm.bench.throughput;
 
+import io.flowodm.bench.CommandLineFlags;
 import java.nio.file.Path;
 
 /**
@@ -54,12 +55,12 @@ record HarnessOptions(int records, int consumeRecords, int rounds, int warmup, b
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
-        case "--records" -> records = number(arg, value(args, ++i, arg));
-        case "--consume-records" -> consumeRecords = number(arg, value(args, ++i, arg));
-        case "--rounds" -> rounds = number(arg, value(args, ++i, arg));
-        case "--warmup" -> warmup = number(arg, value(args, ++i, arg));
-        case "--phase" -> phase = value(args, ++i, arg);
-        case "--report" -> report = Path.of(value(args, ++i, arg));
+        case "--records" -> records = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--consume-records" -> consumeRecords = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--rounds" -> rounds = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--warmup" -> warmup = CommandLineFlags.number(arg, CommandLineFlags.value(args, ++i, arg));
+        case "--phase" -> phase = CommandLineFlags.value(args, ++i, arg);
+        case "--report" -> report = Path.of(CommandLineFlags.value(args, ++i, arg));
         default -> throw new IllegalArgumentException("Unknown argument \"" + arg + "\".");
       }
     }
@@ -67,20 +68,5 @@ record HarnessOptions(int records, int consumeRecords, int rounds, int warmup, b
       throw new IllegalArgumentException("--phase is produce, consume or both, not \"" + phase + "\".");
     }
     return new HarnessOptions(records, consumeRecords, rounds, warmup, !phase.equals("consume"), !phase.equals("produce"), report);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value after it.");
-    }
-    return args[i];
-  }
-
-  private static int number(String option, String value) {
-    try {
-      return Integer.parseInt(value.replace("_", "").replace(",", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " takes a whole number, not \"" + value + "\".", e);
-    }
   }
 }
